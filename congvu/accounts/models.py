@@ -1,0 +1,64 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from congvu.core.audit import Audited
+from congvu.people.models import Staff
+from congvu.units.models import Unit
+
+
+class Role(models.TextChoices):
+    RECEPTION = "reception", _("Cán bộ tiếp nhận")
+    HANDLER = "handler", _("Người xử lý")
+    UNIT_HEAD = "unit_head", _("Thủ trưởng đơn vị")
+    PROGRAMME_OFFICE = "programme_office", _("Phòng/Sở Nội vụ")
+    INSPECTOR = "inspector", _("Thành viên đoàn kiểm tra")
+    LEADERSHIP = "leadership", _("Lãnh đạo UBND")
+    SYSTEM_ADMIN = "system_admin", _("Quản trị hệ thống")
+
+
+class User(AbstractUser, Audited):
+    staff = models.OneToOneField(
+        Staff,
+        verbose_name=_("hồ sơ cán bộ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="user",
+    )
+    audit_exclude = ("password", "last_login")
+
+    class Meta:
+        verbose_name = _("tài khoản")
+        verbose_name_plural = _("tài khoản")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def display_name(self):
+        if self.staff_id:
+            return self.staff.full_name
+        return self.get_full_name() or self.username
+
+
+class RoleAssignment(Audited):
+    """A role held over a unit and everything below it (and the units it succeeded)."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="roles"
+    )
+    role = models.CharField(_("vai trò"), max_length=30, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("phạm vi đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("phân quyền")
+        verbose_name_plural = _("phân quyền")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="role_assignment_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.get_role_display()} · {self.unit}"

@@ -1,0 +1,105 @@
+"""The one scoping helper every staff page and API goes through.
+
+A role is held over a unit; it covers that unit, every unit below it, and the units that were
+merged, split or renamed into any of them (so a ward created in 2025 still sees the records of the
+wards it replaced). A page that lists or opens records filters them with `scoped(...)`; one that
+forgets is a security bug, and tests/test_scope_coverage.py checks every staff URL.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+from congvu.accounts.models import Role
+from congvu.units.models import Unit
+from congvu.units.selectors import predecessor_units
+
+ALL_ROLES = frozenset(Role.values)
+
+
+def _assignments(user):
+    cache = getattr(user, "_role_assignments", None)
+    if cache is None:
+        cache = list(user.roles.select_related("unit")) if user.is_authenticated else []
+        user._role_assignments = cache
+    return cache
+
+
+def roles_of(user) -> set[str]:
+    return {assignment.role for assignment in _assignments(user)}
+
+
+def has_role(user, *roles: str) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    wanted = set(roles) or ALL_ROLES
+    return bool(wanted & roles_of(user))
+
+
+def scope_roots(user, roles: Iterable[str] | None = None) -> list[Unit] | None:
+    """The units whose subtrees the user may see through the given roles; None means everything."""
+    if not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_superuser:
+        return None
+    wanted = set(roles) if roles else ALL_ROLES
+    key = tuple(sorted(wanted))
+    cache = user.__dict__.setdefault("_scope_roots", {})
+    if key not in cache:
+        assigned = [a.unit for a in _assignments(user) if a.role in wanted]
+        unique = {unit.pk: unit for unit in assigned}
+        for unit in predecessor_units(list(unique.values())):
+            unique.setdefault(unit.pk, unit)
+        cache[key] = list(unique.values())
+    return cache[key]
+
+
+def scope_q(user, field: str = "unit", roles: Iterable[str] | None = None) -> Q:
+    """A filter on `field` (a path to a Unit foreign key, "" for Unit itself) limited to the scope."""
+    roots = scope_roots(user, roles)
+    if roots is None:
+        return Q()
+    if not roots:
+        return Q(pk__in=[])
+    path_field = f"{field}__path__startswith" if field else "path__startswith"
+    condition = Q()
+    for root in roots:
+        condition |= Q(**{path_field: root.path})
+    return condition
+
+
+def scoped(queryset, user, field: str = "unit", roles: Iterable[str] | None = None):
+    """`queryset` limited to the records of units in the user's scope."""
+    return queryset.filter(scope_q(user, field, roles))
+
+
+def scoped_units(user, roles: Iterable[str] | None = None):
+    return scoped(Unit.objects.all(), user, field="", roles=roles)
+
+
+def unit_in_scope(user, unit: Unit | None, roles: Iterable[str] | None = None) -> bool:
+    if unit is None:
+        return False
+    roots = scope_roots(user, roles)
+    if roots is None:
+        return True
+    return any(unit.path.startswith(root.path) for root in roots)
+
+
+def get_scoped_or_404(queryset, user, field: str = "unit", roles: Iterable[str] | None = None, **lookup):
+    """Fetch one record in scope; anything outside the scope looks exactly like a missing record."""
+    try:
+        return scoped(queryset, user, field, roles).get(**lookup)
+    except queryset.model.DoesNotExist:
+        raise Http404
+    except queryset.model.MultipleObjectsReturned:
+        return scoped(queryset, user, field, roles).filter(**lookup).distinct().get()
+
+
+def require_unit_in_scope(user, unit, roles: Iterable[str] | None = None):
+    if not unit_in_scope(user, unit, roles):
+        raise PermissionDenied

@@ -1,0 +1,35 @@
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from congvu.core import audit
+from congvu.core.middleware import client_ip
+from congvu.core.models import AuditEvent
+
+
+@receiver(user_logged_in, dispatch_uid="congvu_audit_login")
+def log_login(sender, request, user, **kwargs):
+    audit.record(
+        AuditEvent.Action.LOGIN, instance=user, user=user, ip_address=client_ip(request) if request else None
+    )
+
+
+@receiver(user_logged_out, dispatch_uid="congvu_audit_logout")
+def log_logout(sender, request, user, **kwargs):
+    if user is not None:
+        audit.record(
+            AuditEvent.Action.LOGOUT,
+            instance=user,
+            user=user,
+            ip_address=client_ip(request) if request else None,
+        )
+
+
+@receiver(user_login_failed, dispatch_uid="congvu_audit_login_failed")
+def log_login_failed(sender, credentials, request=None, **kwargs):
+    username = (credentials or {}).get("username", "")[:150]
+    audit.record(
+        AuditEvent.Action.LOGIN_FAILED,
+        object_repr=username,
+        note=username,
+        ip_address=client_ip(request) if request else None,
+    )

@@ -1,0 +1,43 @@
+"""The JSON API (django-ninja), OpenAPI at /api/v1/openapi.json. Each app contributes a router in api.py."""
+
+import importlib
+
+from django.http import Http404
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+api = NinjaAPI(title="congvu API", version="1", urls_namespace="api")
+
+for app, prefix in [
+    ("units", "/units"),
+    ("feedback", "/feedback"),
+    ("ratings", "/ratings"),
+    ("inspections", "/inspections"),
+    ("appraisals", "/appraisals"),
+    ("records", "/records"),
+    ("reports", "/reports"),
+]:
+    try:
+        module = importlib.import_module(f"congvu.{app}.api")
+    except ModuleNotFoundError as error:
+        if error.name != f"congvu.{app}.api":
+            raise
+        continue
+    api.add_router(prefix, module.router)
+
+
+@api.exception_handler(ValidationError)
+def validation_failed(request, exc):
+    return api.create_response(request, {"detail": exc.errors}, status=422)
+
+
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request, exc):
+    return api.create_response(
+        request, {"detail": "Chưa đăng nhập hoặc khóa truy cập không hợp lệ."}, status=401
+    )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)

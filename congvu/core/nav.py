@@ -1,0 +1,91 @@
+"""Registries that let each app add itself to the shared pages without editing them.
+
+- staff navigation (by role), the cards on the staff home page, and links on the public portal.
+Apps register in their AppConfig.ready().
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: tuple[str, ...] = ()  # empty: any staff role
+    order: int = 100
+    self_service: bool = False  # shown to every logged-in official, with or without a role
+    section: str = ""
+
+
+@dataclass(frozen=True)
+class PublicLink:
+    label: str
+    url_name: str
+    description: str = ""
+    order: int = 100
+
+
+@dataclass
+class Registry:
+    staff_nav: list[NavItem] = field(default_factory=list)
+    public_links: list[PublicLink] = field(default_factory=list)
+    home_cards: list[Callable] = field(default_factory=list)
+
+
+registry = Registry()
+
+
+def add_staff_nav(item: NavItem) -> None:
+    if all(existing.url_name != item.url_name for existing in registry.staff_nav):
+        registry.staff_nav.append(item)
+
+
+def add_public_link(link: PublicLink) -> None:
+    if all(existing.url_name != link.url_name for existing in registry.public_links):
+        registry.public_links.append(link)
+
+
+def add_home_cards(provider: Callable) -> None:
+    """`provider(request)` returns a list of dicts: {"label", "value", "url", "tone"}."""
+    if provider not in registry.home_cards:
+        registry.home_cards.append(provider)
+
+
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def staff_nav_for(user) -> list[dict]:
+    from congvu.accounts.scope import has_role
+
+    if not user.is_authenticated:
+        return []
+    items = []
+    for item in sorted(registry.staff_nav, key=lambda i: i.order):
+        allowed = item.self_service or has_role(user, *item.roles)
+        url = _url(item.url_name) if allowed else None
+        if url:
+            items.append({"label": item.label, "url": url, "section": item.section})
+    return items
+
+
+def public_links() -> list[dict]:
+    links = []
+    for link in sorted(registry.public_links, key=lambda i: i.order):
+        url = _url(link.url_name)
+        if url:
+            links.append({"label": link.label, "url": url, "description": link.description})
+    return links
+
+
+def home_cards(request) -> list[dict]:
+    cards = []
+    for provider in registry.home_cards:
+        cards.extend(provider(request))
+    return cards

@@ -1,0 +1,51 @@
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+
+from congvu.accounts.decorators import staff_required
+from congvu.accounts.models import Role
+from congvu.accounts.scope import scope_roots, scoped_units
+from congvu.core.forms import AuditFilterForm
+from congvu.core.models import AuditEvent
+
+
+def scoped_audit_events(user):
+    """System admins see the log of their units; superusers see it all, including logins."""
+    events = AuditEvent.objects.all()
+    if scope_roots(user, [Role.SYSTEM_ADMIN]) is None:
+        return events
+    unit_ids = scoped_units(user, [Role.SYSTEM_ADMIN]).values("pk")
+    return events.filter(unit_id__in=unit_ids)
+
+
+def filter_events(events, data):
+    if data.get("action"):
+        events = events.filter(action=data["action"])
+    if data.get("actor"):
+        events = events.filter(actor_name__icontains=data["actor"])
+    if data.get("object_type"):
+        events = events.filter(object_type=data["object_type"])
+    if data.get("text"):
+        events = events.filter(Q(object_repr__icontains=data["text"]) | Q(note__icontains=data["text"]))
+    if data.get("date_from"):
+        events = events.filter(at__date__gte=data["date_from"])
+    if data.get("date_to"):
+        events = events.filter(at__date__lte=data["date_to"])
+    return events
+
+
+@staff_required(Role.SYSTEM_ADMIN)
+def audit_log(request):
+    events = scoped_audit_events(request.user)
+    form = AuditFilterForm(request.GET or None, object_types=events.values_list("object_type", flat=True))
+    if form.is_bound and form.is_valid():
+        events = filter_events(events, form.cleaned_data)
+    page = Paginator(events.select_related("actor"), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "core/audit_log.html",
+        {"form": form, "page": page, "title": _("Nhật ký hệ thống"), "today": dt.date.today()},
+    )

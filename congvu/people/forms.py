@@ -1,0 +1,33 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from congvu.people.models import StaffCategory
+
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+
+
+class StaffFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tìm kiếm"), required=False, max_length=100)
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả đơn vị")
+    )
+    category = forms.ChoiceField(label=_("Loại"), required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["category"].choices = [("", _("Tất cả"))] + list(StaffCategory.choices)
+
+
+class StaffImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp Excel (.xlsx)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError(_("Tệp quá lớn (tối đa 10 MB)."))
+        head = upload.read(4)
+        upload.seek(0)
+        if head != b"PK\x03\x04":
+            raise forms.ValidationError(_("Tệp không phải Excel .xlsx."))
+        return upload

@@ -1,0 +1,76 @@
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from congvu.accounts.decorators import staff_required
+from congvu.accounts.models import Role
+from congvu.accounts.scope import get_scoped_or_404, scoped, scoped_units
+from congvu.people import selectors, spreadsheets
+from congvu.people.forms import StaffFilterForm, StaffImportForm
+from congvu.people.models import Staff
+
+VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN, Role.LEADERSHIP, Role.INSPECTOR)
+MANAGE_ROLES = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _filtered_staff(request):
+    form = StaffFilterForm(request.GET or None, units=scoped_units(request.user).current())
+    queryset = scoped(Staff.objects.all(), request.user)
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        queryset = selectors.staff_list(
+            queryset, unit=data["unit"], category=data["category"], query=data["q"]
+        )
+    else:
+        queryset = selectors.staff_list(queryset)
+    return form, queryset
+
+
+@staff_required(*VIEW_ROLES)
+def staff_list(request):
+    form, queryset = _filtered_staff(request)
+    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "people/staff_list.html", {"form": form, "page": page, "total": page.paginator.count}
+    )
+
+
+@staff_required(*VIEW_ROLES)
+def staff_detail(request, pk):
+    staff = get_scoped_or_404(Staff.objects.select_related("unit", "position"), request.user, pk=pk)
+    transfers = staff.transfers.select_related("from_unit", "to_unit")
+    return render(request, "people/staff_detail.html", {"staff": staff, "transfers": transfers})
+
+
+@staff_required(*VIEW_ROLES)
+def staff_export(request):
+    _form, queryset = _filtered_staff(request)
+    response = HttpResponse(spreadsheets.export_staff(queryset), content_type=XLSX)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="danh-sach-cbccvc-{stamp}.xlsx"'
+    return response
+
+
+@staff_required(*MANAGE_ROLES)
+def staff_import(request):
+    report, file_error = None, None
+    form = StaffImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = spreadsheets.import_staff(form.cleaned_data["file"], user=request.user)
+        except spreadsheets.SpreadsheetError as error:
+            file_error = str(error)
+    return render(
+        request,
+        "people/staff_import.html",
+        {"form": form, "report": report, "file_error": file_error, "columns": spreadsheets.COLUMNS},
+    )
+
+
+@staff_required(*MANAGE_ROLES)
+def staff_import_template(request):
+    response = HttpResponse(spreadsheets.export_staff(Staff.objects.none()), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-cbccvc.xlsx"'
+    return response

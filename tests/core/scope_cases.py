@@ -1,0 +1,18 @@
+from django.urls import reverse
+
+from congvu.core import audit
+from congvu.core.models import AuditEvent
+from tests.scope_harness import ScopeCase
+
+
+def _other_ward_audit_row(world):
+    audit.record(AuditEvent.Action.ACTION, instance=world.other_ward, note="bí mật ngoài phạm vi")
+    return reverse("core:audit_log")
+
+
+SCOPE_CASES = [
+    ScopeCase(
+        "core:staff_home", lambda w: reverse("core:staff_home"), kind="list", secret="Phường Ngoài Phạm Vi"
+    ),
+    ScopeCase("core:audit_log", _other_ward_audit_row, kind="list", secret="bí mật ngoài phạm vi"),
+]
