@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Nền tảng")
 
     def ready(self):
-        from congvu.core import audit
+        from congvu.core import audit, nav
 
         audit.connect_signals()
+        nav.add_staff_nav(nav.NavItem(_("Thông báo"), "core:notifications", self_service=True, order=5))
+        nav.add_staff_nav(
+            nav.NavItem(_("Nhật ký hệ thống"), "core:audit_log", roles=("system_admin",), order=990)
+        )

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.portal_home, name="portal_home"),
     path("quan-ly/", views.staff_home, name="staff_home"),
     path("quan-ly/nhat-ky/", views_audit.audit_log, name="audit_log"),
+    path("quan-ly/thong-bao/", views.notifications, name="notifications"),
 ]

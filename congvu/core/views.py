@@ -53,3 +53,18 @@ def bad_request(request, exception):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+@login_required_page
+def notifications(request):
+    from django.core.paginator import Paginator
+    from django.shortcuts import redirect
+
+    from congvu.core.models import Notification
+
+    mine = Notification.objects.filter(user=request.user)
+    if request.method == "POST":
+        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("core:notifications")
+    page = Paginator(mine, 30).get_page(request.GET.get("page"))
+    return render(request, "core/notifications.html", {"page": page})

@@ -16,3 +16,18 @@ SCOPE_CASES = [
     ),
     ScopeCase("core:audit_log", _other_ward_audit_row, kind="list", secret="bí mật ngoài phạm vi"),
 ]
+
+
+def _other_users_notification(world):
+    from congvu.core.notifications import notify
+    from tests.factories import UserFactory
+
+    notify([UserFactory(username="nguoikhac")], title="thông báo riêng của người khác", email=False)
+    return reverse("core:notifications")
+
+
+SCOPE_CASES.append(
+    ScopeCase(
+        "core:notifications", _other_users_notification, kind="list", secret="thông báo riêng của người khác"
+    )
+)
