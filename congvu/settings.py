@@ -154,7 +154,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
-SITE_NAME = env_str("SITE_NAME", "Văn hóa công vụ")
+SITE_NAME = env_str("SITE_NAME") or _("Văn hóa công vụ")
 
 LOGGING = {
     "version": 1,
