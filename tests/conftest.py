@@ -7,12 +7,21 @@ Phường Ngoài Phạm Vi (out of scope for them). A new ward created in the 20
 import datetime as dt
 
 import pytest
+from django.utils import translation
 
 from congvu.accounts.models import Role
 from congvu.units.models import UnitSuccession, UnitType
 from tests.factories import StaffFactory, UnitFactory, UserFactory, grant
 
 PASSWORD = "mat-khau-thu-nghiem"
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """Each test starts in Vietnamese, the default language, whatever an earlier request switched to."""
+    translation.activate("vi")
+    yield
+    translation.activate("vi")
 
 
 @pytest.fixture

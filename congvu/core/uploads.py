@@ -10,6 +10,7 @@ import zipfile
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.http import FileResponse
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -49,7 +50,8 @@ def check_upload(upload, *, kinds=(IMAGE, PDF, OFFICE), max_bytes: int = MAX_BYT
     name = getattr(upload, "name", "") or ""
     if upload.size > max_bytes:
         raise ValidationError(
-            _("Tệp “%(name)s” quá lớn (tối đa %(mb)s MB).") % {"name": name, "mb": max_bytes // (1024 * 1024)}
+            _("Tệp “%(name)s” quá lớn (tối đa %(limit)s).")
+            % {"name": name, "limit": filesizeformat(max_bytes)}
         )
     if upload.size == 0:
         raise ValidationError(_("Tệp “%(name)s” rỗng.") % {"name": name})
