@@ -165,3 +165,10 @@ def test_claim_is_won_once(unit_head):
     now = timezone.now()
     assert reminders.claim(Notification.objects.filter(pk=row.pk, read_at__isnull=True), read_at=now)
     assert not reminders.claim(Notification.objects.filter(pk=row.pk, read_at__isnull=True), read_at=now)
+
+
+def test_vietnamese_is_the_default_whatever_the_browser_asks(client):
+    body = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Đăng nhập cán bộ" in body
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "Staff login" in client.get("/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
