@@ -224,6 +224,7 @@ def seed_units() -> dict[str, Unit]:
                 order=100 + school_number,
             )
     _seed_new_wards(units, province)
+    _seed_ward_offices(units)
     return units
 
 
@@ -269,7 +270,7 @@ def _seed_new_wards(units, province):
             new_code = f"{code}-2025"
             new_unit = _unit(
                 new_code,
-                unit.name.replace(" thành phố", f" {target.name.lower()}")
+                unit.name.replace(" thành phố", f" {target.name[0].lower()}{target.name[1:]}")
                 if unit.unit_type == UnitType.CENTRE
                 else unit.name,
                 unit.unit_type,
@@ -288,6 +289,58 @@ def _seed_new_wards(units, province):
                     "legal_basis": "Nghị quyết 1672/NQ-UBTVQH15",
                 },
             )
+
+
+WARD_OFFICES = [
+    ("VP", "Văn phòng HĐND và UBND"),
+    ("KT", "Phòng Kinh tế, Hạ tầng và Đô thị"),
+    ("VHXH", "Phòng Văn hóa – Xã hội"),
+]
+# Which office of a new ward takes over the work (and people) of each former city office.
+CITY_OFFICE_SUCCESSOR = {
+    "VP": "VP",
+    "NV": "VP",
+    "TCKH": "KT",
+    "TP": "VP",
+    "VHTT": "VHXH",
+    "YT": "VHXH",
+    "TNMT": "KT",
+    "QLDT": "KT",
+    "KT": "KT",
+    "LDTBXH": "VHXH",
+    "TT": "VP",
+    "GDDT": "VHXH",
+}
+
+
+def _seed_ward_offices(units):
+    """The offices of each new ward (2025), and which former city office each one succeeds."""
+    for ward_code, ward_name, _slug, _old in NEW_WARDS:
+        ward = units[f"LS-P-{ward_code}-2025"]
+        place = ward_name.split(" ", 1)[1]
+        for order, (office_code, office_name) in enumerate(WARD_OFFICES, start=2):
+            code = f"{ward.code}-{office_code}"
+            units[code] = _unit(
+                code,
+                f"{office_name} phường {place}",
+                UnitType.OFFICE,
+                ward,
+                valid_from=REFORM_DAY,
+                slug=f"{_slug}",
+                order=order,
+            )
+    for index, (city_code, _name) in enumerate(DEPARTMENTS):
+        ward_code = NEW_WARDS[index % len(NEW_WARDS)][0]
+        successor = units[f"LS-P-{ward_code}-2025-{CITY_OFFICE_SUCCESSOR[city_code]}"]
+        UnitSuccession.objects.get_or_create(
+            predecessor=units[f"LS-TP-{city_code}"],
+            successor=successor,
+            defaults={
+                "kind": UnitSuccession.Kind.TRANSFERRED_TO,
+                "effective_date": REFORM_DAY,
+                "legal_basis": "Nghị quyết 1672/NQ-UBTVQH15",
+            },
+        )
 
 
 def _new_ward_for(unit, units):

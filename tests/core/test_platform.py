@@ -172,3 +172,20 @@ def test_vietnamese_is_the_default_whatever_the_browser_asks(client):
     assert "Đăng nhập cán bộ" in body
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     assert "Staff login" in client.get("/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+
+
+def test_server_errors_show_the_styled_page_without_a_traceback(client, settings):
+    from django.urls import path
+
+    def broken(request):
+        raise RuntimeError("secret stack detail")
+
+    settings.DEBUG = False
+    settings.ROOT_URLCONF = type(
+        "urls", (), {"urlpatterns": [path("hong/", broken)], "handler500": "congvu.core.views.server_error"}
+    )
+    client.raise_request_exception = False
+    response = client.get("/hong/")
+    assert response.status_code == 500
+    body = response.content.decode()
+    assert "Hệ thống đang gặp sự cố" in body and "secret stack detail" not in body
