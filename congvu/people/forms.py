@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from congvu.core.forms import DateInput
 from congvu.people.models import StaffCategory
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -31,3 +32,14 @@ class StaffImportForm(forms.Form):
         if head != b"PK\x03\x04":
             raise forms.ValidationError(_("Tệp không phải Excel .xlsx."))
         return upload
+
+
+class TransferForm(forms.Form):
+    to_unit = forms.ModelChoiceField(label=_("Đến đơn vị"), queryset=None)
+    effective_date = forms.DateField(label=_("Ngày có hiệu lực"), widget=DateInput())
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=60, required=False)
+    note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_unit"].queryset = units

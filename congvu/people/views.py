@@ -1,13 +1,16 @@
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
-from congvu.accounts.scope import get_scoped_or_404, scoped, scoped_units
-from congvu.people import selectors, spreadsheets
-from congvu.people.forms import StaffFilterForm, StaffImportForm
+from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
+from congvu.people import selectors, services, spreadsheets
+from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
 from congvu.people.models import Staff
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN, Role.LEADERSHIP, Role.INSPECTOR)
@@ -41,7 +44,29 @@ def staff_list(request):
 def staff_detail(request, pk):
     staff = get_scoped_or_404(Staff.objects.select_related("unit", "position"), request.user, pk=pk)
     transfers = staff.transfers.select_related("from_unit", "to_unit")
-    return render(request, "people/staff_detail.html", {"staff": staff, "transfers": transfers})
+    can_transfer = has_role(request.user, *MANAGE_ROLES)
+    return render(
+        request,
+        "people/staff_detail.html",
+        {"staff": staff, "transfers": transfers, "can_transfer": can_transfer},
+    )
+
+
+@staff_required(*MANAGE_ROLES)
+def staff_transfer(request, pk):
+    """Move a person to another unit of the user's scope, keeping the history."""
+    staff = get_scoped_or_404(Staff.objects.select_related("unit"), request.user, roles=MANAGE_ROLES, pk=pk)
+    units = scoped_units(request.user, MANAGE_ROLES).current().exclude(pk=staff.unit_id)
+    form = TransferForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.transfer_staff(staff=staff, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Đã điều động %(name)s.") % {"name": staff.full_name})
+            return redirect("people:staff_detail", pk=staff.pk)
+    return render(request, "people/staff_transfer.html", {"staff": staff, "form": form})
 
 
 @staff_required(*VIEW_ROLES)

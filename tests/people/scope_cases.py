@@ -35,3 +35,20 @@ SCOPE_CASES = [
         secret="Đinh Thị Ngoài Phạm Vi",
     ),
 ]
+
+
+def _unchanged(world):
+    from congvu.people.models import Staff
+
+    return Staff.objects.get(badge_number="NGOAI001").unit == world.other_ward
+
+
+SCOPE_CASES.append(
+    ScopeCase(
+        "people:staff_transfer",
+        lambda w: reverse("people:staff_transfer", args=[_outsider(w).pk]),
+        kind="action",
+        data={"effective_date": "01/07/2025"},
+        unchanged=_unchanged,
+    )
+)

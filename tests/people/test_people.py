@@ -136,3 +136,18 @@ def test_transfer_keeps_history(ward, other_ward):
     assert Transfer.objects.get(staff=person).from_unit == ward
     assert unit_on(person, dt.date(2024, 12, 31)) == ward
     assert unit_on(person, dt.date(2025, 7, 1)) == other_ward
+
+
+def test_transfer_page_moves_within_scope_only(client, programme_office, ward, other_ward, city):
+    person = StaffFactory(unit=ward, full_name="Nông Thị Chuyển")
+    client.force_login(programme_office)
+    url = reverse("people:staff_transfer", args=[person.pk])
+    bad = client.post(url, {"to_unit": other_ward.pk, "effective_date": "31/02/2025"})
+    assert bad.status_code == 200 and "Nhập một ngày hợp lệ." in bad.content.decode()
+    response = client.post(
+        url, {"to_unit": other_ward.pk, "effective_date": "01/07/2025", "decision_number": "9/QĐ"}
+    )
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert person.unit == other_ward
+    assert person.transfers.get().decision_number == "9/QĐ"
