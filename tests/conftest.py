@@ -17,6 +17,12 @@ PASSWORD = "mat-khau-thu-nghiem"
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded files of a test go to its own temporary folder, never to var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def vietnamese():
     """Each test starts in Vietnamese, the default language, whatever an earlier request switched to."""
     translation.activate("vi")

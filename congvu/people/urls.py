@@ -6,6 +6,7 @@ app_name = "people"
 urlpatterns = [
     path("quan-ly/can-bo/", views.staff_list, name="staff_list"),
     path("quan-ly/can-bo/<int:pk>/", views.staff_detail, name="staff_detail"),
+    path("quan-ly/can-bo/<int:pk>/anh/", views.staff_photo, name="staff_photo"),
     path("quan-ly/can-bo/<int:pk>/dieu-dong/", views.staff_transfer, name="staff_transfer"),
     path("quan-ly/can-bo/xuat-excel/", views.staff_export, name="staff_export"),
     path("quan-ly/can-bo/nhap-excel/", views.staff_import, name="staff_import"),

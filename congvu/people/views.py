@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
+from congvu.core.uploads import protected_file_response
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
 from congvu.people import selectors, services, spreadsheets
 from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
@@ -99,3 +100,11 @@ def staff_import_template(request):
     response = HttpResponse(spreadsheets.export_staff(Staff.objects.none()), content_type=XLSX)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-cbccvc.xlsx"'
     return response
+
+
+@staff_required(*VIEW_ROLES)
+def staff_photo(request, pk):
+    staff = get_scoped_or_404(Staff.objects.all(), request.user, pk=pk)
+    if not staff.photo:
+        raise Http404
+    return protected_file_response(staff.photo, inline=True)

@@ -52,3 +52,14 @@ SCOPE_CASES.append(
         unchanged=_unchanged,
     )
 )
+
+
+def _outsider_with_photo(world):
+    from django.core.files.base import ContentFile
+
+    person = _outsider(world)
+    person.photo.save("ngoai.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=True)
+    return reverse("people:staff_photo", args=[person.pk])
+
+
+SCOPE_CASES.append(ScopeCase("people:staff_photo", _outsider_with_photo))

@@ -151,3 +151,14 @@ def test_transfer_page_moves_within_scope_only(client, programme_office, ward, o
     person.refresh_from_db()
     assert person.unit == other_ward
     assert person.transfers.get().decision_number == "9/QĐ"
+
+
+def test_photo_is_served_to_staff_in_scope(client, unit_head, ward):
+    from django.core.files.base import ContentFile
+
+    person = StaffFactory(unit=ward)
+    person.photo.save("anh.png", ContentFile(b"\x89PNG\r\n\x1a\n"), save=True)
+    client.force_login(unit_head)
+    response = client.get(reverse("people:staff_photo", args=[person.pk]))
+    assert response.status_code == 200 and response["X-Content-Type-Options"] == "nosniff"
+    assert client.get(reverse("people:staff_photo", args=[StaffFactory(unit=ward).pk])).status_code == 404
