@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
-from congvu.core.uploads import protected_file_response
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
+from congvu.core.uploads import protected_file_response
 from congvu.people import selectors, services, spreadsheets
 from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
 from congvu.people.models import Staff
