@@ -61,17 +61,40 @@ def _url(name: str) -> str | None:
         return None
 
 
+def _section_of(item: NavItem) -> str:
+    """The heading an item sits under: its own section, else the name of the app its URL belongs to."""
+    if item.section:
+        return item.section
+    namespace = item.url_name.split(":", 1)[0]
+    from django.apps import apps
+
+    try:
+        return str(apps.get_app_config(namespace).verbose_name)
+    except LookupError:
+        return ""
+
+
 def staff_nav_for(user) -> list[dict]:
+    """The user's menu, grouped: each entry says whether it starts a new section (for a heading)."""
     from congvu.accounts.scope import has_role
 
     if not user.is_authenticated:
         return []
-    items = []
+    items, previous_section = [], None
     for item in sorted(registry.staff_nav, key=lambda i: i.order):
         allowed = item.self_service or has_role(user, *item.roles)
         url = _url(item.url_name) if allowed else None
         if url:
-            items.append({"label": item.label, "url": url, "section": item.section})
+            section = _section_of(item)
+            items.append(
+                {
+                    "label": item.label,
+                    "url": url,
+                    "section": section,
+                    "new_section": section != previous_section,
+                }
+            )
+            previous_section = section
     return items
 
 
