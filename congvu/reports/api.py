@@ -56,7 +56,7 @@ def _selection(request, unit: str, year: str | None, date_from: str | None, date
     return found, period
 
 
-@router.get("/catalogue", response=list[IndicatorSpecOut], auth=django_auth)
+@router.get("/catalogue", response=list[IndicatorSpecOut], auth=django_auth, url_name="reports_catalogue")
 def catalogue(request):
     """Every registered indicator: code, names, definition, formula, source records and legal basis."""
     _require_reader(request)
@@ -78,7 +78,7 @@ def catalogue(request):
     ]
 
 
-@router.get("/indicators", auth=django_auth)
+@router.get("/indicators", auth=django_auth, url_name="reports_indicators")
 def indicators(
     request, unit: str, year: str | None = None, date_from: str | None = None, date_to: str | None = None
 ):
@@ -87,7 +87,7 @@ def indicators(
     return command_payload(evaluate_all(found, period))
 
 
-@router.get("/league", response=list[LeagueRowOut], auth=django_auth)
+@router.get("/league", response=list[LeagueRowOut], auth=django_auth, url_name="reports_league")
 def league(
     request,
     unit: str,

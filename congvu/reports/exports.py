@@ -237,7 +237,7 @@ class Figures:
     def sentence(self, lead: str, clauses: list[str | None]) -> str:
         present_clauses = [c for c in clauses if c]
         if not present_clauses:
-            return f"{lead}: {NO_DATA}."
+            return f"{lead.rstrip(' ,:')}: {NO_DATA}."
         return f"{lead} " + "; ".join(present_clauses) + "."
 
 

@@ -127,12 +127,13 @@ def league_table(unit: Unit, period: Period, code: str) -> list[dict]:
     rows = []
     for child in units_of_period(unit, period):
         result = evaluate(code, child, period, with_previous=False)
-        rows.append({"unit": child, **result})
+        rows.append({"unit": child, "label": child.display_name(period.end), **result})
     rows.sort(key=lambda row: (row["value"] is None, -(row["value"] or 0), row["unit"].name))
-    rank = 0
+    # Standard competition ranking: equal values share a rank (1, 1, 3, …); no value, no rank.
+    previous_value, rank = object(), 0
     for position, row in enumerate(rows, start=1):
-        if row["value"] is not None:
-            rank = position
+        if row["value"] != previous_value:
+            rank, previous_value = position, row["value"]
         row["rank"] = rank if row["value"] is not None else None
     return rows
 

@@ -1,4 +1,3 @@
-import datetime as dt
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -59,6 +58,7 @@ class Selection:
         today = timezone.localdate()
         return {
             "unit": self.unit,
+            "unit_label": self.unit.display_name(self.period.end),
             "period": self.period,
             "period_error": self.error,
             "unit_choices": [
@@ -107,7 +107,7 @@ def _charts(code, unit, period):
         "months": _series_payload(selectors.monthly_series(code, unit, period.end.year)),
         "month_year": period.end.year,
         "units": {
-            "labels": [row["unit"].short_name or row["unit"].name for row in league],
+            "labels": [row["unit"].short_name or row["label"] for row in league],
             "values": [row["value"] for row in league],
         },
     }
@@ -132,7 +132,6 @@ def dashboard(request):
         "chart_choices": [(code, spec.name()) for code, spec in registry.items()],
         "chart_data": chart_data,
         "league": league,
-        "units_of_period": selectors.units_of_period(selection.unit, selection.period),
     }
     return render(request, "reports/dashboard.html", context)
 
@@ -247,6 +246,7 @@ def public_unit(request, code, year):
     result = evaluate_all(unit, period, public_only=True)
     prepared = [present.suppress(row, threshold) for row in present.rows(result, unit, period, links=False)]
     years = selectors.trend_years(period, 5)
+    last_year = min(timezone.localdate().year, unit.valid_to.year if unit.valid_to else 9999)
     registry = load_all()
     trend = {"labels": [str(y) for y in years], "series": []}
     for row in prepared:
@@ -258,16 +258,19 @@ def public_unit(request, code, year):
         trend["series"].append({"name": registry[row["code"]].name(), "kind": row["kind"], "values": values})
     context = {
         "unit": unit,
+        "unit_label": unit.display_name(period.end),
         "year": year,
         "period": period,
         "groups": present.grouped(prepared),
         "rows": prepared,
         "trend": trend,
         "threshold": threshold,
-        "years": list(range(timezone.localdate().year, selectors.FIRST_YEAR - 1, -1)),
+        "years": list(range(last_year, max(selectors.FIRST_YEAR, last_year - 7) - 1, -1)),
         "directory_url": _public_url("units:directory"),
         "feedback_url": _public_url("feedback:submit"),
-        "children": selectors.units_of_period(unit, period),
-        "today": dt.date.today(),
+        "children": [
+            {"code": child.code, "label": child.display_name(period.end)}
+            for child in selectors.units_of_period(unit, period)
+        ],
     }
     return render(request, "reports/public_unit.html", context)
