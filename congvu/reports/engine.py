@@ -63,7 +63,14 @@ class Scope:
 
     @cached_property
     def roots(self) -> list[Unit]:
-        return [self.unit, *predecessor_units([self.unit])]
+        """The unit and its predecessors, without those already inside another root's subtree (a
+        province's old communes lie under the province): fewer OR'd prefixes in every query."""
+        candidates = sorted([self.unit, *predecessor_units([self.unit])], key=lambda u: len(u.path))
+        kept: list[Unit] = []
+        for unit in candidates:
+            if not any(unit.path.startswith(root.path) for root in kept):
+                kept.append(unit)
+        return kept
 
     def q(self, field: str = "unit") -> Q:
         """Filter on a Unit foreign key path (e.g. "unit", "case__unit") covering the lineage subtrees."""
