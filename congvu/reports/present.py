@@ -70,6 +70,19 @@ def period_query(unit, period: Period) -> dict:
     return {"unit": unit.code, "from": f"{period.start:%d/%m/%Y}", "to": f"{period.end:%d/%m/%Y}"}
 
 
+def unit_label(unit, period: Period) -> str:
+    """The unit's name for a report on the period: marked as former when it had ended before the period,
+    or as created later when it did not exist yet (its predecessors' records are reported)."""
+    if unit.valid_from and unit.valid_from > period.end:
+        return _("%(name)s (thành lập %(day)s; số liệu của các đơn vị tiền thân)") % {
+            "name": unit.name,
+            "day": f"{unit.valid_from:%d/%m/%Y}",
+        }
+    if unit.valid_to and unit.valid_to < period.start:
+        return _("%(name)s (cũ)") % {"name": unit.name}
+    return unit.name
+
+
 def drilldown_url(spec, unit, period: Period) -> str:
     """The staff list of the records behind the figure, if the indicator names one and it exists."""
     if not spec.drilldown:
@@ -140,6 +153,17 @@ def flatten_breakdown(breakdown, prefix: str = "") -> list[tuple[str, str]]:
         for index, value in enumerate(breakdown, start=1):
             lines.extend(flatten_breakdown(value, f"{prefix} {index}".strip()))
     return lines
+
+
+def numeric_breakdown(breakdown) -> list[tuple[str, float]]:
+    """A flat {label: number} breakdown as chart points; empty when the breakdown is nested or textual."""
+    if not isinstance(breakdown, dict) or not breakdown:
+        return []
+    if not all(
+        isinstance(value, int | float) and not isinstance(value, bool) for value in breakdown.values()
+    ):
+        return []
+    return [(str(label), value) for label, value in breakdown.items()]
 
 
 def suppress(row: dict, threshold: int | None = None) -> dict:

@@ -58,7 +58,7 @@ class Selection:
         today = timezone.localdate()
         return {
             "unit": self.unit,
-            "unit_label": self.unit.display_name(self.period.end),
+            "unit_label": present.unit_label(self.unit, self.period),
             "period": self.period,
             "period_error": self.error,
             "unit_choices": [
@@ -155,6 +155,17 @@ def print_view(request):
     return render(request, "reports/print.html", context)
 
 
+def _breakdown_chart(spec, breakdown):
+    points = present.numeric_breakdown(breakdown)
+    if len(points) < 2:
+        return None
+    return {
+        "name": spec.name(),
+        "labels": [label for label, _ in points],
+        "values": [value for _, value in points],
+    }
+
+
 @staff_required(*VIEW_ROLES)
 def indicator_detail(request, code):
     registry = load_all()
@@ -169,6 +180,7 @@ def indicator_detail(request, code):
         "spec": spec,
         "row": row,
         "breakdown": present.flatten_breakdown(item.get("breakdown") or {}),
+        "breakdown_chart": _breakdown_chart(spec, item.get("breakdown")),
         "chart_data": chart_data,
         "league": league,
     }
@@ -258,7 +270,7 @@ def public_unit(request, code, year):
         trend["series"].append({"name": registry[row["code"]].name(), "kind": row["kind"], "values": values})
     context = {
         "unit": unit,
-        "unit_label": unit.display_name(period.end),
+        "unit_label": present.unit_label(unit, period),
         "year": year,
         "period": period,
         "groups": present.grouped(prepared),

@@ -147,3 +147,11 @@ def test_a_unit_head_of_the_new_ward_sees_the_old_wards_in_past_years(fake_indic
     )
     assert {r["code"]: r["value"] for r in response.context["rows"]}["test.count"] == 8
     assert [row["unit"].code for row in response.context["league"]] == ["P-AB"]
+
+
+def test_breakdown_chart_for_flat_numeric_breakdowns():
+    from congvu.reports.present import flatten_breakdown, numeric_breakdown
+
+    assert numeric_breakdown({"Quầy 1": 98.5, "Quầy 2": 91}) == [("Quầy 1", 98.5), ("Quầy 2", 91)]
+    assert numeric_breakdown({"levels": {"a": 1}}) == [] and numeric_breakdown(None) == []
+    assert flatten_breakdown({"levels": {"Tốt": 3}, "n": 1200}) == [("levels › Tốt", "3"), ("n", "1.200")]

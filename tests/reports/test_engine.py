@@ -129,3 +129,12 @@ def test_periods_accept_both_date_styles():
         dt.date(2019, 1, 1), dt.date(2020, 11, 30)
     )
     assert selectors.parse_period(year="2019") == Period.year(2019)
+
+
+def test_unit_labels_for_a_period(ward, new_ward):
+    from congvu.reports.present import unit_label
+
+    assert unit_label(new_ward, Period.year(2019)).startswith("Phường Mới (thành lập 01/07/2025")
+    assert unit_label(new_ward, Period.year(2025)) == "Phường Mới"
+    ward.valid_to = dt.date(2025, 6, 30)
+    assert unit_label(ward, Period.year(2026)) == "Phường An Bình (cũ)"

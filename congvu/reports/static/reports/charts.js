@@ -41,6 +41,12 @@
       [{ label: data.name, data: data.units.values, backgroundColor: RED }], options(data.kind, true));
   }
 
+  var parts = read("report-breakdown-data");
+  if (parts) {
+    draw("chart-breakdown", "bar", parts.labels,
+      [{ label: parts.name, data: parts.values, backgroundColor: GOLD }], options("count", true));
+  }
+
   var trend = read("public-trend-data");
   if (trend) {
     ["share", "count"].forEach(function (kind) {
