@@ -179,8 +179,9 @@ def _pct(value) -> str:
 
 
 def _administration_name(unit: Unit) -> str:
+    """ "Ủy ban nhân dân thành phố Lạng Sơn": the level word is lower case inside a name."""
     if unit.unit_type in ADMINISTRATIVE:
-        return f"Ủy ban nhân dân {unit.name}"
+        return f"Ủy ban nhân dân {unit.name[:1].lower()}{unit.name[1:]}"
     return unit.name
 
 

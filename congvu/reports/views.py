@@ -114,6 +114,12 @@ def _charts(code, unit, period):
     for row in league:
         row["value_text"] = present.fmt_value(row["kind"], row["value"])
         row["detail_url"] = present.detail_url(code, row["unit"], period)
+    kind = data["kind"]
+    data["points"] = [
+        (label, present.fmt_value(kind, value))
+        for series in (data["years"], data["months"])
+        for label, value in zip(series["labels"], series["values"], strict=True)
+    ]
     return data, league
 
 
@@ -131,6 +137,7 @@ def dashboard(request):
         "chart_code": chart_code,
         "chart_choices": [(code, spec.name()) for code, spec in registry.items()],
         "chart_data": chart_data,
+        "chart_points": chart_data.pop("points", []) if chart_data else [],
         "league": league,
     }
     return render(request, "reports/dashboard.html", context)
@@ -176,6 +183,7 @@ def indicator_detail(request, code):
     item = evaluate(code, selection.unit, selection.period)
     row = present.rows({"indicators": [item]}, selection.unit, selection.period)[0]
     chart_data, league = _charts(code, selection.unit, selection.period)
+    chart_data.pop("points", None)
     context = selection.context() | {
         "spec": spec,
         "row": row,
