@@ -1,7 +1,7 @@
 """Staff API for the indicators: the catalogue, a unit's values for a period, a league table."""
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.security import django_auth
 
@@ -28,13 +28,43 @@ class IndicatorSpecOut(Schema):
     drilldown: str
 
 
+class UnitOut(Schema):
+    id: int
+    code: str
+    name: str
+    type: str
+    valid_from: str | None
+    valid_to: str | None
+
+
+class PeriodOut(Schema):
+    from_: str = Field(..., alias="from")
+    to: str
+
+
+class IndicatorValueOut(Schema):
+    code: str
+    name: str
+    value: int | float | None
+    numerator: int | float | None
+    denominator: int | float | None
+    previous: int | float | None
+    change: int | float | None
+
+
+class IndicatorsOut(Schema):
+    unit: UnitOut
+    period: PeriodOut
+    indicators: list[IndicatorValueOut]
+
+
 class LeagueRowOut(Schema):
     rank: int | None
     unit_code: str
     unit_name: str
-    value: float | None
-    numerator: float | None
-    denominator: float | None
+    value: int | float | None
+    numerator: int | float | None
+    denominator: int | float | None
 
 
 def _require_reader(request):
@@ -78,7 +108,9 @@ def catalogue(request):
     ]
 
 
-@router.get("/indicators", auth=django_auth, url_name="reports_indicators")
+@router.get(
+    "/indicators", response=IndicatorsOut, auth=django_auth, url_name="reports_indicators", by_alias=True
+)
 def indicators(
     request, unit: str, year: str | None = None, date_from: str | None = None, date_to: str | None = None
 ):
