@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from congvu.reports import engine, selectors
 from congvu.reports.engine import Indicator, Measure, Period, Scope, evaluate, evaluate_all
@@ -138,3 +140,33 @@ def test_unit_labels_for_a_period(ward, new_ward):
     assert unit_label(new_ward, Period.year(2025)) == "Phường Mới"
     ward.valid_to = dt.date(2025, 6, 30)
     assert unit_label(ward, Period.year(2026)) == "Phường An Bình (cũ)"
+
+
+@given(
+    start=st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2030, 12, 31)),
+    days=st.integers(min_value=0, max_value=800),
+)
+def test_previous_period_is_the_same_span_just_before(start, days):
+    period = Period(start, start + dt.timedelta(days=days))
+    previous = period.previous()
+    assert previous.end == period.start - dt.timedelta(days=1)
+    if not period.is_whole_year:
+        assert previous.end - previous.start == period.end - period.start
+
+
+@given(
+    kind=st.sampled_from(["share", "count"]),
+    value=st.integers(min_value=0, max_value=1000),
+    denominator=st.one_of(st.none(), st.integers(min_value=0, max_value=1000)),
+    threshold=st.integers(min_value=1, max_value=20),
+)
+def test_suppression_never_publishes_a_small_group(kind, value, denominator, threshold):
+    from congvu.reports.present import suppress
+
+    row = {"kind": kind, "value": value, "numerator": value, "denominator": denominator}
+    shown = suppress(row, threshold)
+    group = denominator if denominator is not None else (value if kind == "count" else None)
+    if group is not None and 0 < group < threshold:
+        assert shown["value"] is None and shown["numerator"] is None and shown["denominator"] is None
+    else:
+        assert shown["value"] == value
