@@ -20,6 +20,7 @@ include their indicators automatically, because they are registered in the same 
 import argparse
 import datetime as dt
 import importlib
+import io
 import json
 import os
 import random
@@ -255,6 +256,15 @@ def main():
         first = next(iter(registry))
         results = {}
         timed("indicators_province_year", lambda: evaluate_all(province, period), results)
+
+        def command():
+            out = io.StringIO()
+            call_command(
+                "indicators", "--unit", "P", "--year", str(args.year), "--format", "json", stdout=out
+            )
+            return out.getvalue()
+
+        timed("indicators_command_json_province_year", command, results)
         timed("indicators_district_year", lambda: evaluate_all(district, Period.year(2019)), results)
         timed(
             "indicators_new_commune_across_reform",
