@@ -237,13 +237,13 @@ def public_index(request):
     error = ""
     if code:
         unit = Unit.objects.filter(code=code).first()
-        try:
-            chosen = selectors.parse_year(year) if year else selectors.default_year_for(unit or Unit(), today)
-        except selectors.ReportInputError as problem:
-            error = str(problem)
+        if unit is None:
+            error = _("Không tìm thấy đơn vị.")
         else:
-            if unit is None:
-                error = _("Không tìm thấy đơn vị.")
+            try:
+                chosen = selectors.parse_year(year) if year else selectors.default_year_for(unit, today)
+            except selectors.ReportInputError as problem:
+                error = str(problem)
             else:
                 return redirect("reports:public_unit", code=unit.code, year=chosen)
     context = {

@@ -88,3 +88,8 @@ def test_feedback_link_is_resolved_defensively(client, city):
         assert f'href="{url}"' in body
     else:
         assert "Gửi phản ánh, kiến nghị" not in body
+
+
+def test_public_index_unknown_unit(client, city):
+    response = client.get(reverse("reports:public_index"), {"unit": "KHONG-CO", "year": "2019"})
+    assert response.status_code == 200 and "Không tìm thấy đơn vị." in response.content.decode()
