@@ -63,7 +63,14 @@ class Scope:
 
     @cached_property
     def roots(self) -> list[Unit]:
-        return [self.unit, *predecessor_units([self.unit])]
+        """The unit and its predecessors, without those already inside another root's subtree (a
+        province's old communes lie under the province): fewer OR'd prefixes in every query."""
+        candidates = sorted([self.unit, *predecessor_units([self.unit])], key=lambda u: len(u.path))
+        kept: list[Unit] = []
+        for unit in candidates:
+            if not any(unit.path.startswith(root.path) for root in kept):
+                kept.append(unit)
+        return kept
 
     def q(self, field: str = "unit") -> Q:
         """Filter on a Unit foreign key path (e.g. "unit", "case__unit") covering the lineage subtrees."""
@@ -118,6 +125,24 @@ class Indicator:
     compute: Callable[[Scope, Period], Measure]
     order: int = 100
     public: bool = False  # shown on the public transparency page
+    # Optional URL name of the staff list page of the records behind the figure; the dashboard links to
+    # it with ?unit=<code>&from=dd/mm/yyyy&to=dd/mm/yyyy. Resolved defensively (a missing page: no link).
+    drilldown: str = ""
+
+    @property
+    def is_share(self) -> bool:
+        return self.kind == SHARE
+
+    def name(self, language: str | None = None) -> str:
+        from django.utils.translation import get_language
+
+        return self.name_en if (language or get_language() or "vi").startswith("en") else self.name_vi
+
+    def definition(self, language: str | None = None) -> str:
+        from django.utils.translation import get_language
+
+        english = (language or get_language() or "vi").startswith("en")
+        return self.definition_en if english else self.definition_vi
 
 
 REGISTRY: dict[str, Indicator] = {}
@@ -136,6 +161,7 @@ def indicator(
     legal_basis="",
     order=100,
     public=False,
+    drilldown="",
 ):
     def register(function):
         REGISTRY[code] = Indicator(
@@ -151,6 +177,7 @@ def indicator(
             function,
             order,
             public,
+            drilldown,
         )
         return function
 
@@ -170,15 +197,29 @@ def load_all() -> dict[str, Indicator]:
 
 
 def change(kind: str, current, previous):
+    """The difference with the previous period: percentage points for shares, units for counts."""
     if current is None or previous is None:
         return None
     return round(current - previous, 2)
 
 
-def evaluate(code: str, unit: Unit, period: Period, *, with_previous: bool = True) -> dict:
+def unit_dict(unit: Unit) -> dict:
+    return {
+        "id": unit.pk,
+        "code": unit.code,
+        "name": unit.name,
+        "type": unit.unit_type,
+        "valid_from": unit.valid_from.isoformat() if unit.valid_from else None,
+        "valid_to": unit.valid_to.isoformat() if unit.valid_to else None,
+    }
+
+
+def evaluate(
+    code: str, unit: Unit, period: Period, *, with_previous: bool = True, scope: Scope | None = None
+) -> dict:
     registry = load_all()
     spec = registry[code]
-    scope = Scope(unit)
+    scope = scope or Scope(unit)
     measure = spec.compute(scope, period)
     result = {
         "code": spec.code,
@@ -193,12 +234,19 @@ def evaluate(code: str, unit: Unit, period: Period, *, with_previous: bool = Tru
     if with_previous:
         previous = spec.compute(scope, period.previous())
         result["previous"] = previous.value
+        result["previous_numerator"] = previous.numerator
+        result["previous_denominator"] = previous.denominator
         result["change"] = change(spec.kind, measure.value, previous.value)
     return result
 
 
 def evaluate_all(
-    unit: Unit, period: Period, codes: list[str] | None = None, *, public_only: bool = False
+    unit: Unit,
+    period: Period,
+    codes: list[str] | None = None,
+    *,
+    public_only: bool = False,
+    with_previous: bool = True,
 ) -> dict:
     registry = load_all()
     selected = [
@@ -206,8 +254,21 @@ def evaluate_all(
         for code, spec in registry.items()
         if (codes is None or code in codes) and (spec.public or not public_only)
     ]
+    scope = Scope(unit)  # one lineage lookup shared by every indicator
     return {
-        "unit": {"id": unit.pk, "code": unit.code, "name": unit.name},
+        "unit": unit_dict(unit),
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
-        "indicators": [evaluate(code, unit, period) for code in selected],
+        "indicators": [
+            evaluate(code, unit, period, with_previous=with_previous, scope=scope) for code in selected
+        ],
     }
+
+
+def month_periods(year: int) -> list[Period]:
+    """The twelve months of a year, each as an inclusive Period."""
+    periods = []
+    for month in range(1, 13):
+        start = dt.date(year, month, 1)
+        following = dt.date(year + (month == 12), month % 12 + 1, 1)
+        periods.append(Period(start, following - dt.timedelta(days=1)))
+    return periods
