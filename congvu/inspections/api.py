@@ -38,7 +38,7 @@ def _staff(request):
 
 
 @router.get("/rounds", response=list[RoundOut], auth=django_auth)
-def list_rounds(request, year: int | None = None):
+def inspection_rounds(request, year: int | None = None):
     """Rounds organised in the caller's scope."""
     _staff(request)
     from django.db.models import Count
@@ -83,7 +83,7 @@ def _visits(request):
 
 
 @router.get("/visits", response=list[VisitOut], auth=django_auth)
-def list_visits(request, year: int | None = None, status: str | None = None):
+def inspection_visits(request, year: int | None = None, status: str | None = None):
     """Visits the caller may see (organised in scope, or closed visits of units in scope)."""
     _staff(request)
     visits = _visits(request)
@@ -95,7 +95,7 @@ def list_visits(request, year: int | None = None, status: str | None = None):
 
 
 @router.get("/visits/{visit_id}", response=VisitOut, auth=django_auth)
-def get_visit(request, visit_id: int):
+def inspection_visit(request, visit_id: int):
     _staff(request)
     visit = _visits(request).filter(pk=visit_id).first()
     if visit is None:

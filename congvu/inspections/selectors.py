@@ -103,3 +103,15 @@ def round_summary(round_):
         fails=Count("answers", filter=Q(answers__result="fail")),
     )
     return list(visits.order_by("date", "unit__path"))
+
+
+def can_edit_templates(user) -> bool:
+    """Checklists are shared by the whole tree: only the programme office (or system admin) at its top
+    edits them, so a ward's office cannot change the rules other wards are checked against."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.roles.filter(
+        role__in=[Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN], unit__parent__isnull=True
+    ).exists()

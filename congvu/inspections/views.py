@@ -641,13 +641,15 @@ def template_list(request):
     return render(
         request,
         "inspections/template_list.html",
-        {"templates": templates, "can_edit": has_role(request.user, *PLANNERS)},
+        {"templates": templates, "can_edit": selectors.can_edit_templates(request.user)},
     )
 
 
 @staff_required(*PLANNERS)
 @require_POST
 def template_new_version(request, pk):
+    if not selectors.can_edit_templates(request.user):
+        raise PermissionDenied
     template = get_object_or_404(ChecklistTemplate, pk=pk)
     try:
         version = services.new_version(
@@ -663,7 +665,7 @@ def template_new_version(request, pk):
 @staff_required(*ORGANISERS)
 def version_detail(request, pk):
     version = get_object_or_404(TemplateVersion.objects.select_related("template"), pk=pk)
-    can_edit = has_role(request.user, *PLANNERS) and not version.is_published
+    can_edit = selectors.can_edit_templates(request.user) and not version.is_published
     section_form = forms.SectionForm(prefix="section")
     item_form = forms.ItemForm(prefix="item", version=version)
     if request.method == "POST":
