@@ -6,6 +6,7 @@ organising unit. Each goes out once, even with several loops running (`claim`).
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from congvu.accounts.selectors import users_with_role, users_with_role_nearest
 from congvu.core.notifications import notify
@@ -26,7 +27,8 @@ def run_due(now=None) -> int:
         if claim(RemedialTask.objects.filter(pk=task.pk, reminded_at__isnull=True), reminded_at=now):
             notify(
                 users_with_role_nearest("unit_head", task.unit),
-                title=f"Sắp đến hạn khắc phục sau kiểm tra ({task.deadline:%d/%m/%Y})",
+                title=_("Sắp đến hạn khắc phục sau kiểm tra (%(date)s)")
+                % {"date": f"{task.deadline:%d/%m/%Y}"},
                 body=task.description,
                 url=f"/quan-ly/kiem-tra/khac-phuc/{task.pk}/",
                 kind="inspection.task_due",
@@ -44,8 +46,9 @@ def run_due(now=None) -> int:
         people += list(users_with_role("programme_office", round_.unit))
         notify(
             people,
-            title=f"Quá hạn khắc phục sau kiểm tra: {task.unit.name}",
-            body=f"Hạn {task.deadline:%d/%m/%Y}. {task.description}",
+            title=_("Quá hạn khắc phục sau kiểm tra: %(unit)s") % {"unit": task.unit.name},
+            body=_("Hạn %(date)s. %(task)s")
+            % {"date": f"{task.deadline:%d/%m/%Y}", "task": task.description},
             url=f"/quan-ly/kiem-tra/khac-phuc/{task.pk}/",
             kind="inspection.task_overdue",
         )
