@@ -77,6 +77,9 @@ def index(request):
         .order_by("date")[:20]
     )
     open_tasks = selectors.tasks_for(request.user).exclude(status=RemedialTask.Status.ACCEPTED)[:20]
+    recent = (
+        selectors.visits_for(request.user).filter(status=Visit.Status.CLOSED).order_by("-date", "-id")[:10]
+    )
     return render(
         request,
         "inspections/index.html",
@@ -85,7 +88,9 @@ def index(request):
             "rounds": rounds,
             "my_visits": my_visits,
             "open_tasks": open_tasks,
+            "recent_visits": recent,
             "can_plan": has_role(request.user, *PLANNERS),
+            "is_organiser": has_role(request.user, *ORGANISERS),
             "today": timezone.localdate(),
         },
     )
