@@ -381,3 +381,16 @@ def test_pages_render_in_english(login, inspector, city, ward):
     client.cookies["congvu_language"] = "en"
     page = client.get(reverse("inspections:visit_detail", args=[visit.pk])).content.decode()
     assert "Inspection visit" in page
+
+
+def test_overview_for_the_programme_office_and_the_unit_head(
+    login, programme_office, inspector, unit_head, city, ward
+):
+    visit = closed_visit(city, ward, head=inspector)
+    page = login(programme_office).get(reverse("inspections:index")).content.decode()
+    assert "Kế hoạch kiểm tra năm" in page and "Các bộ tiêu chí" in page
+    page = login(unit_head).get(reverse("inspections:index")).content.decode()
+    assert reverse("inspections:visit_detail", args=[visit.pk]) in page
+    assert "Các bộ tiêu chí" not in page and "Kế hoạch kiểm tra năm" not in page
+    for name in ("finding_list", "task_list", "visit_list"):
+        assert login(unit_head).get(reverse(f"inspections:{name}")).status_code == 200
