@@ -439,6 +439,18 @@ class DisciplineProposal(Audited):
     def __str__(self):
         return f"{self.staff} — {self.case_reference or '…'}"
 
+    @property
+    def case_url(self) -> str:
+        """The records part's page of the case, when that part is installed and the case was opened."""
+        from django.urls import NoReverseMatch, reverse
+
+        if not self.case_reference.isdigit():
+            return ""
+        try:
+            return reverse("records:discipline_detail", args=[int(self.case_reference)])
+        except NoReverseMatch:
+            return ""
+
 
 class InspectionEvent(models.Model):
     """One state change of a round, visit, finding or task: who, when, what, before → after."""
