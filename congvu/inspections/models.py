@@ -227,7 +227,10 @@ class Visit(Audited):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Each save bumps the revision; a phone's draft carries the revision it started from, and the key of
+    # its last save attempt, so a retried request is recognised and a stale draft does not overwrite silently.
     revision = models.PositiveIntegerField(default=0)
+    last_save_key = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["-date", "unit__path", "id"]

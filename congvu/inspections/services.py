@@ -177,6 +177,7 @@ def save_answers(
     representative: str | None = None,
     by=None,
     base_revision: int | None = None,
+    save_key: str = "",
 ) -> Visit:
     """Store the inspector's answers ({item_id: {"result", "note", "officials": [staff ids]}}).
 
@@ -184,8 +185,19 @@ def save_answers(
     same rows (the last save wins), so a retried request never duplicates anything.
     """
     visit = Visit.objects.select_for_update().get(pk=visit.pk)
+    save_key = (save_key or "")[:64]
+    if save_key and save_key == visit.last_save_key:
+        return visit  # the same save sent again after its answer was lost: already applied
     if visit.status not in (Visit.Status.PLANNED, Visit.Status.DRAFT):
         raise ValidationError(_("Lượt kiểm tra đã gửi hoặc đã kết thúc, không sửa được nữa."))
+    if base_revision is not None and base_revision != visit.revision:
+        raise ValidationError(
+            _(
+                "Một thành viên khác đã lưu kết quả mới hơn cho lượt kiểm tra này. Nhấn Lưu lần nữa để ghi đè "
+                "bằng bản trên máy này, hoặc tải lại trang để xem bản mới."
+            ),
+            code="conflict",
+        )
     items = {item.pk: item for item in selectors.items_of(visit.template_version)}
     allowed = set(selectors.officials_for_visit(visit).values_list("pk", flat=True))
     errors = {}
@@ -215,6 +227,7 @@ def save_answers(
     visit.status = Visit.Status.DRAFT
     visit.recorded_by = by if by is not None and by.is_authenticated else visit.recorded_by
     visit.revision += 1
+    visit.last_save_key = save_key
     visit.save()
     if before != visit.status:
         _event(

@@ -322,6 +322,7 @@ def visit_record(request, pk):
         raise PermissionDenied
     errors = []
     if request.method == "POST":
+        revision = request.POST.get("revision", "")
         try:
             visit = services.save_answers(
                 visit=visit,
@@ -329,11 +330,21 @@ def visit_record(request, pk):
                 summary=request.POST.get("summary", "")[:4000],
                 representative=request.POST.get("representative", "")[:200],
                 by=request.user,
+                base_revision=int(revision) if revision.isdigit() else None,
+                save_key=request.POST.get("save_key", ""),
             )
         except ValidationError as error:
             errors = _messages_of(error)
+            conflict = (
+                any(e.code == "conflict" for e in error.error_list) if hasattr(error, "error_list") else False
+            )
+            if conflict:
+                visit.refresh_from_db()
             if _wants_json(request):
-                return JsonResponse({"ok": False, "errors": errors}, status=400)
+                return JsonResponse(
+                    {"ok": False, "errors": errors, "conflict": conflict, "revision": visit.revision},
+                    status=409 if conflict else 400,
+                )
         else:
             if _wants_json(request):
                 return JsonResponse(

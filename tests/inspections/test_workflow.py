@@ -394,3 +394,24 @@ def test_overview_for_the_programme_office_and_the_unit_head(
     assert "Các bộ tiêu chí" not in page and "Kế hoạch kiểm tra năm" not in page
     for name in ("finding_list", "task_list", "visit_list"):
         assert login(unit_head).get(reverse(f"inspections:{name}")).status_code == 200
+
+
+def test_a_retried_save_is_applied_once_and_a_stale_draft_does_not_overwrite(login, inspector, city, ward):
+    visit = make_visit(city, ward, head=inspector)
+    badge = item("the-cong-chuc")
+    client = login(inspector)
+    url = reverse("inspections:visit_record", args=[visit.pk])
+    first = {f"result_{badge.pk}": "pass", "revision": "0", "save_key": "k1"}
+    assert client.post(url, first, HTTP_X_REQUESTED_WITH="fetch").json()["revision"] == 1
+    # The answer to the first save was lost; the phone sends the same save again.
+    again = client.post(url, first, HTTP_X_REQUESTED_WITH="fetch")
+    assert again.status_code == 200 and again.json()["revision"] == 1
+    # Another draft started from revision 0 with other content is refused, with the current revision.
+    stale = {f"result_{badge.pk}": "fail", "revision": "0", "save_key": "k2"}
+    response = client.post(url, stale, HTTP_X_REQUESTED_WITH="fetch")
+    assert response.status_code == 409 and response.json()["conflict"] and response.json()["revision"] == 1
+    assert VisitAnswer.objects.get(visit=visit, item=badge).result == "pass"
+    # Saving again from the current revision overwrites deliberately.
+    stale.update(revision="1", save_key="k3")
+    assert client.post(url, stale, HTTP_X_REQUESTED_WITH="fetch").status_code == 200
+    assert VisitAnswer.objects.get(visit=visit, item=badge).result == "fail"

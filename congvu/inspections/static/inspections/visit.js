@@ -10,6 +10,7 @@
   var labels = {}; // staff id -> name, for rebuilding chips from a draft
   var pendingPhotos = [];
   var sending = false;
+  var pending = false; // a save was attempted and has not reached the server yet
 
   function say(text, ok) {
     statusBox.textContent = text;
@@ -20,18 +21,18 @@
     try { return JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { return null; }
   }
 
-  function collect(pending) {
+  function collect() {
     var fields = {};
     Array.prototype.forEach.call(form.elements, function (el) {
       if (!el.name || el.name === "csrfmiddlewaretoken" || el.type === "file") return;
       if (el.type === "radio") { if (el.checked) fields[el.name] = el.value; return; }
       fields[el.name] = el.value;
     });
-    return { fields: fields, labels: labels, pending: !!pending, at: Date.now() };
+    return { fields: fields, labels: labels, pending: pending, at: Date.now() };
   }
 
-  function keep(pending) {
-    try { localStorage.setItem(key, JSON.stringify(collect(pending))); } catch (e) { /* storage full: the form still works */ }
+  function keep() {
+    try { localStorage.setItem(key, JSON.stringify(collect())); } catch (e) { /* storage full: the form still works */ }
   }
 
   function restore(draft) {
@@ -77,11 +78,18 @@
     });
   }
 
+  // An edit after a failed save makes a new save: a fresh key, so the server never mistakes the changed
+  // content for a retry of the earlier attempt.
+  function edited() {
+    if (!sending) form.elements.save_key.value = "";
+    keep();
+    say(pending ? form.dataset.msgOffline : form.dataset.msgLocal);
+  }
+
   function setIds(box, ids) {
     box.querySelector("input[type=hidden]").value = ids.join(",");
     renderChips(box);
-    keep(false);
-    say(form.dataset.msgLocal);
+    edited();
   }
 
   form.addEventListener("click", function (event) {
@@ -112,12 +120,11 @@
       searchTimer = setTimeout(function () { search(input); }, 250);
       return;
     }
-    keep(false);
-    say(form.dataset.msgLocal);
+    edited();
   });
   form.addEventListener("change", function (event) {
     if (event.target.classList.contains("photo-input")) { photo(event.target); return; }
-    if (!event.target.classList.contains("official-search")) { keep(false); say(form.dataset.msgLocal); }
+    if (!event.target.classList.contains("official-search")) edited();
   });
 
   function search(input) {
@@ -149,10 +156,17 @@
       .catch(function () { results.innerHTML = ""; });
   }
 
+  function newKey() {
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
+
   function send() {
     if (sending) return;
     sending = true;
-    keep(true);
+    // One key per save: a retry after a lost answer carries the same key and is recognised by the server.
+    if (!form.elements.save_key.value) form.elements.save_key.value = newKey();
+    pending = true;
+    keep();
     say(form.dataset.msgSending);
     fetch(form.action, {
       method: "POST",
@@ -165,17 +179,22 @@
       })
       .then(function (result) {
         sending = false;
+        form.elements.save_key.value = "";
+        pending = false;
         if (result.data.ok) {
+          form.elements.revision.value = result.data.revision;
           localStorage.removeItem(key);
           say(form.dataset.msgSaved + " " + result.data.saved_at, true);
         } else {
-          keep(false);
+          // On a conflict, the next save deliberately overwrites the newer version.
+          if (result.data.conflict) form.elements.revision.value = result.data.revision;
+          keep();
           say((result.data.errors || []).join(" "));
         }
       })
       .catch(function () {
         sending = false;
-        keep(true);
+        keep();
         say(form.dataset.msgOffline);
       });
   }
@@ -215,14 +234,14 @@
   }
 
   window.addEventListener("online", function () {
-    var draft = readDraft();
-    if (draft && draft.pending) send();
+    if (pending) send();
     var jobs = pendingPhotos.splice(0);
     jobs.forEach(uploadPhoto);
   });
 
   var draft = readDraft();
   if (draft) {
+    pending = !!draft.pending;
     restore(draft);
     say(form.dataset.msgRestored);
     if (draft.pending && navigator.onLine) send();
