@@ -22,6 +22,7 @@ from congvu.inspections.models import (
     Finding,
     RemedialTask,
     TaskEvidence,
+    TeamMember,
     TemplateVersion,
     Visit,
     VisitAnswer,
@@ -198,6 +199,33 @@ def member_add(request, pk):
         _round_context(request, round_, member_form=form),
         status=400,
     )
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def member_remove(request, pk, member_pk):
+    round_ = _round_or_404(request, pk, PLANNERS)
+    member = get_object_or_404(TeamMember, pk=member_pk, round=round_)
+    services.remove_member(member=member, by=request.user)
+    messages.success(request, _("Đã cập nhật thành viên đoàn."))
+    return redirect("inspections:round_detail", pk=round_.pk)
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def visit_cancel(request, pk):
+    visit = _visit_or_404(request, pk)
+    if not _can_plan(request.user, visit.round):
+        raise Http404
+    round_id = visit.round_id
+    try:
+        services.cancel_visit(visit=visit, by=request.user)
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã hủy lượt kiểm tra."))
+    return redirect("inspections:round_detail", pk=round_id)
 
 
 @staff_required(*PLANNERS)

@@ -124,6 +124,20 @@ SCOPE_CASES = [
         unchanged=lambda w: TeamMember.objects.count() == 1,
     ),
     ScopeCase(
+        "inspections:member_remove",
+        lambda w: (
+            lambda v: reverse("inspections:member_remove", args=[v.round_id, v.round.members.get().pk])
+        )(_visit(w)),
+        kind="action",
+        unchanged=lambda w: TeamMember.objects.count() == 1,
+    ),
+    ScopeCase(
+        "inspections:visit_cancel",
+        _url("inspections:visit_cancel", _visit),
+        kind="action",
+        unchanged=lambda w: Visit.objects.count() == 1,
+    ),
+    ScopeCase(
         "inspections:visit_schedule",
         lambda w: reverse("inspections:visit_schedule", args=[_visit(w).round_id]),
         kind="action",

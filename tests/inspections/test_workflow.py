@@ -415,3 +415,24 @@ def test_a_retried_save_is_applied_once_and_a_stale_draft_does_not_overwrite(log
     stale.update(revision="1", save_key="k3")
     assert client.post(url, stale, HTTP_X_REQUESTED_WITH="fetch").status_code == 200
     assert VisitAnswer.objects.get(visit=visit, item=badge).result == "fail"
+
+
+def test_programme_office_removes_a_member_and_cancels_a_planned_visit(
+    login, programme_office, inspector, city, ward
+):
+    visit = make_visit(city, ward, head=inspector)
+    client = login(programme_office)
+    member = visit.round.members.get()
+    client.post(reverse("inspections:member_remove", args=[visit.round_id, member.pk]))
+    assert not TeamMember.objects.exists()
+    client.post(reverse("inspections:visit_cancel", args=[visit.pk]))
+    assert not Visit.objects.exists()
+    actions = list(InspectionEvent.objects.filter(round=visit.round_id).values_list("action", flat=True))
+    assert actions[-2:] == ["member_removed", "visit_cancelled"]
+
+
+def test_a_recorded_visit_cannot_be_cancelled(login, programme_office, inspector, city, ward):
+    visit = make_visit(city, ward, head=inspector)
+    answer_all(visit, by=inspector)
+    login(programme_office).post(reverse("inspections:visit_cancel", args=[visit.pk]), follow=True)
+    assert Visit.objects.filter(pk=visit.pk).exists()
