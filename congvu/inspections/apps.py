@@ -47,6 +47,20 @@ def home_cards(request):
                 "tone": "warn",
             }
         )
+    waiting = (
+        selectors.visits_for(user)
+        .filter(round__members__user=user, round__members__role="head", status=Visit.Status.SUBMITTED)
+        .count()
+    )
+    if waiting:
+        cards.append(
+            {
+                "label": _("Lượt kiểm tra chờ trưởng đoàn kết thúc"),
+                "value": waiting,
+                "url": reverse("inspections:visit_list") + "?status=submitted",
+                "tone": "warn",
+            }
+        )
     overdue = (
         selectors.tasks_for(user)
         .filter(status=RemedialTask.Status.OPEN, deadline__lt=timezone.localdate())
