@@ -165,7 +165,7 @@ class Builder:
             start_date=start,
             end_date=end,
             announced=announced,
-            team_decision_number=f"{number * 7 + plan.year % 100}/QĐ-UBND",
+            team_decision_number=f"{number * 7 + plan.year % 100}/QĐ-{'SNV' if plan.unit.code == 'LS-SNV' else 'UBND'}",
             team_decision_date=start - dt.timedelta(days=7),
             template_version=self.version,
         )

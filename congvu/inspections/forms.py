@@ -52,7 +52,9 @@ class RoundForm(forms.Form):
 
 class MemberForm(forms.Form):
     user = forms.ModelChoiceField(label=_("Thành viên"), queryset=None)
-    role = forms.ChoiceField(label=_("Vai trò"), choices=TeamMember.Role.choices)
+    role = forms.ChoiceField(
+        label=_("Vai trò"), choices=TeamMember.Role.choices, initial=TeamMember.Role.MEMBER
+    )
     title = forms.CharField(label=_("Chức vụ, đơn vị công tác"), max_length=200, required=False)
 
     def __init__(self, *args, units, **kwargs):
