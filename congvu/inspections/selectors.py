@@ -1,0 +1,117 @@
+"""Reads of the inspections part. Staff reads are scoped through congvu.accounts.scope."""
+
+from django.db.models import Count, Q
+
+from congvu.accounts.models import Role
+from congvu.accounts.scope import scope_q
+from congvu.core.text import folded_terms
+from congvu.inspections.models import (
+    ChecklistItem,
+    Finding,
+    InspectionPlan,
+    RemedialTask,
+    Round,
+    TeamMember,
+    Visit,
+)
+from congvu.people.models import Staff
+
+ORGANISER_ROLES = (Role.PROGRAMME_OFFICE, Role.INSPECTOR, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
+VISITED_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.INSPECTOR, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
+
+
+def plans_for(user):
+    return InspectionPlan.objects.filter(scope_q(user, "unit", ORGANISER_ROLES)).select_related("unit")
+
+
+def rounds_for(user):
+    return Round.objects.filter(scope_q(user, "unit", ORGANISER_ROLES)).select_related("plan", "unit")
+
+
+def visits_for(user):
+    """Visits the user may see: organised in their scope (any state), or of a unit in their scope once
+    the team head has closed it (the unit head sees the result, not the inspectors' draft)."""
+    return Visit.objects.filter(_visible_to_unit(user, "")).select_related("unit", "round", "round__plan")
+
+
+def _visible_to_unit(user, prefix: str):
+    """Records of a visit: organisers see them in all states, the visited unit once the visit is closed."""
+    organiser = scope_q(user, f"{prefix}round__unit", ORGANISER_ROLES)
+    visited = scope_q(user, "unit", VISITED_ROLES) & Q(**{f"{prefix}status": Visit.Status.CLOSED})
+    return organiser | visited
+
+
+def findings_for(user):
+    condition = scope_q(user, "visit__round__unit", ORGANISER_ROLES) | scope_q(user, "unit", VISITED_ROLES)
+    return Finding.objects.filter(condition).select_related("unit", "item", "visit", "visit__round")
+
+
+def tasks_for(user):
+    condition = scope_q(user, "finding__visit__round__unit", ORGANISER_ROLES) | scope_q(
+        user, "unit", VISITED_ROLES
+    )
+    return RemedialTask.objects.filter(condition).select_related("unit", "finding", "finding__item")
+
+
+def is_member(user, round_) -> bool:
+    if user.is_superuser:
+        return True
+    return TeamMember.objects.filter(round=round_, user=user).exists()
+
+
+def is_head(user, round_) -> bool:
+    if user.is_superuser:
+        return True
+    return TeamMember.objects.filter(round=round_, user=user, role=TeamMember.Role.HEAD).exists()
+
+
+def items_of(version):
+    return ChecklistItem.objects.filter(section__version=version).select_related("section")
+
+
+def unanswered_items(visit) -> list:
+    answered = visit.answers.values_list("item_id", flat=True)
+    return list(items_of(visit.template_version).exclude(pk__in=answered))
+
+
+def officials_for_visit(visit):
+    """Staff of the visited unit (and below) on the visit's day, including those moved away since."""
+    path = visit.unit.path
+    return (
+        Staff.objects.filter(Q(unit__path__startswith=path) | Q(transfers__from_unit__path__startswith=path))
+        .employed_on(visit.date)
+        .distinct()
+    )
+
+
+def search_officials(visit, query: str, limit: int = 15):
+    queryset = officials_for_visit(visit).select_related("position")
+    for term in folded_terms(query):
+        queryset = queryset.filter(Q(name_folded__contains=term) | Q(badge_number__icontains=term))
+    return queryset.order_by("full_name")[:limit]
+
+
+def checklist_sections(visit):
+    """The pinned version's sections with items, and the visit's answers keyed by item id."""
+    sections = list(visit.template_version.sections.prefetch_related("items"))
+    answers = {a.item_id: a for a in visit.answers.prefetch_related("officials")}
+    return sections, answers
+
+
+def round_summary(round_):
+    visits = round_.visits.select_related("unit").annotate(
+        fails=Count("answers", filter=Q(answers__result="fail")),
+    )
+    return list(visits.order_by("date", "unit__path"))
+
+
+def can_edit_templates(user) -> bool:
+    """Checklists are shared by the whole tree: only the programme office (or system admin) at its top
+    edits them, so a ward's office cannot change the rules other wards are checked against."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    return user.roles.filter(
+        role__in=[Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN], unit__parent__isnull=True
+    ).exists()

@@ -1,0 +1,754 @@
+"""Staff pages of the inspections part. Views parse input, call one service or selector, and render."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from congvu.accounts.decorators import staff_required
+from congvu.accounts.models import Role
+from congvu.accounts.scope import has_role, scoped_units, unit_in_scope
+from congvu.core.text import folded_terms
+from congvu.core.uploads import protected_file_response
+from congvu.inspections import documents, forms, selectors, services
+from congvu.inspections.models import (
+    ChecklistItem,
+    ChecklistTemplate,
+    Finding,
+    RemedialTask,
+    TaskEvidence,
+    TeamMember,
+    TemplateVersion,
+    Visit,
+    VisitAnswer,
+    VisitPhoto,
+)
+
+ORGANISERS = (Role.PROGRAMME_OFFICE, Role.INSPECTOR, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
+PLANNERS = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
+ANYONE = (Role.UNIT_HEAD, *ORGANISERS)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _messages_of(error: ValidationError) -> list[str]:
+    if hasattr(error, "message_dict"):
+        return [m for values in error.message_dict.values() for m in values]
+    return list(error.messages)
+
+
+def _form_errors(form, error: ValidationError):
+    if hasattr(error, "error_dict"):
+        for field, values in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, values)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _can_plan(user, round_) -> bool:
+    return unit_in_scope(user, round_.unit, PLANNERS)
+
+
+def _one(queryset, pk):
+    """One record of an already scoped queryset; anything outside the scope looks missing."""
+    found = queryset.filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+# Plans and rounds -------------------------------------------------------------------------------
+
+
+@staff_required(*ANYONE)
+def index(request):
+    """The programme's inspection work: plans and rounds in scope, and what waits for the user."""
+    plans = selectors.plans_for(request.user).annotate(round_count=Count("rounds"))
+    rounds = selectors.rounds_for(request.user).annotate(visit_count=Count("visits"))[:20]
+    my_visits = (
+        selectors.visits_for(request.user)
+        .filter(
+            round__members__user=request.user,
+            status__in=[Visit.Status.PLANNED, Visit.Status.DRAFT, Visit.Status.SUBMITTED],
+        )
+        .order_by("date")[:20]
+    )
+    open_tasks = selectors.tasks_for(request.user).exclude(status=RemedialTask.Status.ACCEPTED)[:20]
+    recent = (
+        selectors.visits_for(request.user).filter(status=Visit.Status.CLOSED).order_by("-date", "-id")[:10]
+    )
+    return render(
+        request,
+        "inspections/index.html",
+        {
+            "plans": plans,
+            "rounds": rounds,
+            "my_visits": my_visits,
+            "open_tasks": open_tasks,
+            "recent_visits": recent,
+            "can_plan": has_role(request.user, *PLANNERS),
+            "is_organiser": has_role(request.user, *ORGANISERS),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+@staff_required(*PLANNERS)
+def plan_create(request):
+    form = forms.PlanForm(request.POST or None, units=scoped_units(request.user, PLANNERS).current())
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.create_plan(**form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã tạo kế hoạch kiểm tra."))
+            return redirect("inspections:plan_detail", pk=plan.pk)
+    return render(request, "inspections/plan_form.html", {"form": form})
+
+
+@staff_required(*ORGANISERS)
+def plan_detail(request, pk):
+    plan = _one(selectors.plans_for(request.user), pk)
+    form = forms.RoundForm(initial={"template_version": _default_version_id()})
+    rounds = plan.rounds.annotate(visit_count=Count("visits")).order_by("number")
+    return render(
+        request,
+        "inspections/plan_detail.html",
+        {
+            "plan": plan,
+            "rounds": rounds,
+            "form": form,
+            "can_plan": unit_in_scope(request.user, plan.unit, PLANNERS),
+        },
+    )
+
+
+def _default_version_id():
+    from congvu.inspections.checklist import default_template_version
+
+    return default_template_version().pk
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def round_create(request, pk):
+    plan = _one(selectors.plans_for(request.user), pk)
+    if not unit_in_scope(request.user, plan.unit, PLANNERS):
+        raise Http404
+    form = forms.RoundForm(request.POST)
+    if form.is_valid():
+        try:
+            round_ = services.create_round(plan=plan, **form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã tạo đợt kiểm tra."))
+            return redirect("inspections:round_detail", pk=round_.pk)
+    rounds = plan.rounds.annotate(visit_count=Count("visits")).order_by("number")
+    return render(
+        request,
+        "inspections/plan_detail.html",
+        {"plan": plan, "rounds": rounds, "form": form, "can_plan": True},
+        status=400,
+    )
+
+
+def _round_or_404(request, pk, roles=ORGANISERS):
+    round_ = _one(selectors.rounds_for(request.user), pk)
+    if roles is not ORGANISERS and not unit_in_scope(request.user, round_.unit, roles):
+        raise Http404
+    return round_
+
+
+def _round_context(request, round_, member_form=None, visit_form=None):
+    units = scoped_units(request.user, PLANNERS).current(round_.start_date).order_by("path")
+    return {
+        "round": round_,
+        "members": round_.members.select_related("user", "user__staff"),
+        "visits": selectors.round_summary(round_),
+        "can_plan": _can_plan(request.user, round_),
+        "member_form": member_form or forms.MemberForm(units=scoped_units(request.user, PLANNERS)),
+        "visit_form": visit_form or forms.VisitScheduleForm(units=units, initial={"date": round_.start_date}),
+        "is_member": selectors.is_member(request.user, round_),
+    }
+
+
+@staff_required(*ORGANISERS)
+def round_detail(request, pk):
+    round_ = _round_or_404(request, pk)
+    return render(request, "inspections/round_detail.html", _round_context(request, round_))
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def member_add(request, pk):
+    round_ = _round_or_404(request, pk, PLANNERS)
+    form = forms.MemberForm(request.POST, units=scoped_units(request.user, PLANNERS))
+    if form.is_valid():
+        services.add_member(round=round_, **form.cleaned_data, by=request.user)
+        messages.success(request, _("Đã cập nhật thành viên đoàn."))
+        return redirect("inspections:round_detail", pk=round_.pk)
+    return render(
+        request,
+        "inspections/round_detail.html",
+        _round_context(request, round_, member_form=form),
+        status=400,
+    )
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def member_remove(request, pk, member_pk):
+    round_ = _round_or_404(request, pk, PLANNERS)
+    member = get_object_or_404(TeamMember, pk=member_pk, round=round_)
+    services.remove_member(member=member, by=request.user)
+    messages.success(request, _("Đã cập nhật thành viên đoàn."))
+    return redirect("inspections:round_detail", pk=round_.pk)
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def visit_cancel(request, pk):
+    visit = _visit_or_404(request, pk)
+    if not _can_plan(request.user, visit.round):
+        raise Http404
+    round_id = visit.round_id
+    try:
+        services.cancel_visit(visit=visit, by=request.user)
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Đã hủy lượt kiểm tra."))
+    return redirect("inspections:round_detail", pk=round_id)
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def visit_schedule(request, pk):
+    round_ = _round_or_404(request, pk, PLANNERS)
+    units = scoped_units(request.user, PLANNERS).current(round_.start_date)
+    form = forms.VisitScheduleForm(request.POST, units=units)
+    if form.is_valid():
+        try:
+            services.schedule_visit(round=round_, **form.cleaned_data, by=request.user)
+        except ValidationError as error:
+            _form_errors(form, error)
+        else:
+            messages.success(request, _("Đã thêm lượt kiểm tra."))
+            return redirect("inspections:round_detail", pk=round_.pk)
+    return render(
+        request, "inspections/round_detail.html", _round_context(request, round_, visit_form=form), status=400
+    )
+
+
+@staff_required(*ORGANISERS)
+def round_report(request, pk):
+    round_ = _round_or_404(request, pk)
+    return documents.round_report_response(round_)
+
+
+# Visits -----------------------------------------------------------------------------------------
+
+
+def _filtered_visits(request):
+    form = forms.RegisterFilterForm(request.GET or None)
+    visits = selectors.visits_for(request.user).annotate(
+        fails=Count("answers", filter=Q(answers__result=VisitAnswer.Result.FAIL))
+    )
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if data.get("year"):
+            visits = visits.filter(date__year=data["year"])
+        if data.get("status"):
+            visits = visits.filter(status=data["status"])
+        for term in folded_terms(data.get("q")):
+            visits = visits.filter(unit__name_folded__contains=term)
+    return form, visits.order_by("-date", "unit__path")
+
+
+@staff_required(*ANYONE)
+def visit_list(request):
+    form, visits = _filtered_visits(request)
+    page = Paginator(visits, 50).get_page(request.GET.get("page"))
+    return render(
+        request, "inspections/visit_list.html", {"form": form, "page": page, "total": page.paginator.count}
+    )
+
+
+@staff_required(*ANYONE)
+def visit_register(request):
+    _form, visits = _filtered_visits(request)
+    response = HttpResponse(documents.visits_register(visits), content_type=XLSX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-theo-doi-kiem-tra-{timezone.localdate():%Y%m%d}.xlsx"'
+    )
+    return response
+
+
+def _visit_or_404(request, pk):
+    return _one(selectors.visits_for(request.user), pk)
+
+
+@staff_required(*ANYONE)
+def visit_detail(request, pk):
+    visit = _visit_or_404(request, pk)
+    sections, answers = selectors.checklist_sections(visit)
+    round_ = visit.round
+    return render(
+        request,
+        "inspections/visit_detail.html",
+        {
+            "visit": visit,
+            "sections": sections,
+            "answers": answers,
+            "photos": visit.photos.select_related("item"),
+            "findings": visit.findings.select_related("item").prefetch_related("officials", "tasks"),
+            "events": visit.events.select_related("actor"),
+            "is_member": selectors.is_member(request.user, round_),
+            "is_head": selectors.is_head(request.user, round_),
+            "members": round_.members.select_related("user"),
+        },
+    )
+
+
+def _parse_answers(post, visit) -> dict[int, dict]:
+    answers = {}
+    for item in selectors.items_of(visit.template_version):
+        result = post.get(f"result_{item.pk}", "")
+        if not result:
+            continue
+        officials = []
+        for part in (post.get(f"officials_{item.pk}") or "").split(","):
+            part = part.strip()
+            if part.isdigit():
+                officials.append(int(part))
+        answers[item.pk] = {
+            "result": result,
+            "note": post.get(f"note_{item.pk}", "")[:4000],
+            "officials": officials,
+        }
+    return answers
+
+
+def _wants_json(request) -> bool:
+    return request.headers.get("X-Requested-With") == "fetch" or "application/json" in request.headers.get(
+        "Accept", ""
+    )
+
+
+@staff_required(*ORGANISERS)
+def visit_record(request, pk):
+    """The checklist on a phone: large controls, officials search, photos, a draft kept on the device."""
+    visit = _visit_or_404(request, pk)
+    if not selectors.is_member(request.user, visit.round):
+        raise PermissionDenied
+    errors = []
+    if request.method == "POST":
+        revision = request.POST.get("revision", "")
+        try:
+            visit = services.save_answers(
+                visit=visit,
+                answers=_parse_answers(request.POST, visit),
+                summary=request.POST.get("summary", "")[:4000],
+                representative=request.POST.get("representative", "")[:200],
+                by=request.user,
+                base_revision=int(revision) if revision.isdigit() else None,
+                save_key=request.POST.get("save_key", ""),
+            )
+        except ValidationError as error:
+            errors = _messages_of(error)
+            conflict = (
+                any(e.code == "conflict" for e in error.error_list) if hasattr(error, "error_list") else False
+            )
+            if conflict:
+                visit.refresh_from_db()
+            if _wants_json(request):
+                return JsonResponse(
+                    {"ok": False, "errors": errors, "conflict": conflict, "revision": visit.revision},
+                    status=409 if conflict else 400,
+                )
+        else:
+            if _wants_json(request):
+                return JsonResponse(
+                    {
+                        "ok": True,
+                        "revision": visit.revision,
+                        "saved_at": timezone.localtime().strftime("%H:%M %d/%m/%Y"),
+                    }
+                )
+            messages.success(request, _("Đã lưu kết quả kiểm tra."))
+            return redirect("inspections:visit_record", pk=visit.pk)
+    sections, answers = selectors.checklist_sections(visit)
+    editable = visit.status in (Visit.Status.PLANNED, Visit.Status.DRAFT)
+    return render(
+        request,
+        "inspections/visit_record.html",
+        {
+            "visit": visit,
+            "sections": sections,
+            "answers": answers,
+            "editable": editable,
+            "errors": errors,
+            "photos": visit.photos.select_related("item"),
+            "results": VisitAnswer.Result.choices,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@staff_required(*ORGANISERS)
+def visit_officials(request, pk):
+    visit = _visit_or_404(request, pk)
+    if not selectors.is_member(request.user, visit.round):
+        raise PermissionDenied
+    people = selectors.search_officials(visit, request.GET.get("q", "")[:100])
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": s.pk,
+                    "name": s.full_name,
+                    "position": str(s.position or ""),
+                    "badge": s.badge_number or "",
+                }
+                for s in people
+            ]
+        }
+    )
+
+
+@staff_required(*ORGANISERS)
+@require_POST
+def visit_photo(request, pk):
+    visit = _visit_or_404(request, pk)
+    if not selectors.is_member(request.user, visit.round):
+        raise PermissionDenied
+    upload = request.FILES.get("photo")
+    item = None
+    if request.POST.get("item", "").isdigit():
+        item = ChecklistItem.objects.filter(
+            pk=int(request.POST["item"]), section__version=visit.template_version
+        ).first()
+    try:
+        if upload is None:
+            raise ValidationError(_("Chọn ảnh để gửi."))
+        photo = services.add_photo(visit=visit, upload=upload, item=item, by=request.user)
+    except ValidationError as error:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "errors": _messages_of(error)}, status=400)
+        for message in _messages_of(error):
+            messages.error(request, message)
+        return redirect("inspections:visit_record", pk=visit.pk)
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "id": photo.pk, "url": photo_url(photo)})
+    messages.success(request, _("Đã thêm ảnh."))
+    return redirect("inspections:visit_record", pk=visit.pk)
+
+
+def photo_url(photo):
+    from django.urls import reverse
+
+    return reverse("inspections:photo", args=[photo.pk])
+
+
+@staff_required(*ANYONE)
+def photo(request, pk):
+    photo = get_object_or_404(VisitPhoto, pk=pk)
+    _visit_or_404(request, photo.visit_id)
+    return protected_file_response(photo.image, inline=True)
+
+
+def _visit_action(request, pk, action):
+    visit = _visit_or_404(request, pk)
+    try:
+        action(visit)
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    return redirect("inspections:visit_detail", pk=visit.pk)
+
+
+@staff_required(*ORGANISERS)
+@require_POST
+def visit_submit(request, pk):
+    def action(visit):
+        if not selectors.is_member(request.user, visit.round):
+            raise PermissionDenied
+        services.submit_visit(visit=visit, by=request.user)
+        messages.success(request, _("Đã gửi kết quả cho trưởng đoàn."))
+
+    return _visit_action(request, pk, action)
+
+
+@staff_required(*ORGANISERS)
+@require_POST
+def visit_close(request, pk):
+    def action(visit):
+        if not selectors.is_head(request.user, visit.round):
+            raise PermissionDenied
+        services.close_visit(visit=visit, by=request.user)
+        messages.success(request, _("Đã kết thúc lượt kiểm tra; các tiêu chí không đạt đã thành phát hiện."))
+
+    return _visit_action(request, pk, action)
+
+
+@staff_required(*ORGANISERS)
+@require_POST
+def visit_return(request, pk):
+    def action(visit):
+        if not selectors.is_head(request.user, visit.round):
+            raise PermissionDenied
+        services.return_visit(visit=visit, note=request.POST.get("note", "")[:500], by=request.user)
+        messages.success(request, _("Đã trả lại để đoàn ghi nhận tiếp."))
+
+    return _visit_action(request, pk, action)
+
+
+@staff_required(*ANYONE)
+def visit_minutes(request, pk):
+    visit = _visit_or_404(request, pk)
+    return documents.minutes_response(visit)
+
+
+# Findings and remediation -----------------------------------------------------------------------
+
+
+def _can_decide(user, finding) -> bool:
+    round_ = finding.visit.round
+    return unit_in_scope(user, round_.unit, PLANNERS) or selectors.is_member(user, round_)
+
+
+@staff_required(*ANYONE)
+def finding_list(request):
+    findings = selectors.findings_for(request.user).prefetch_related("officials").order_by("-date", "id")
+    status = request.GET.get("status", "")
+    if status in Finding.Status.values:
+        findings = findings.filter(status=status)
+    page = Paginator(findings, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "inspections/finding_list.html",
+        {"page": page, "status": status, "total": page.paginator.count},
+    )
+
+
+@staff_required(*ANYONE)
+def finding_detail(request, pk):
+    finding = _one(selectors.findings_for(request.user), pk)
+    can_decide = _can_decide(request.user, finding) and not finding.action
+    officials = selectors.officials_for_visit(finding.visit)
+    form = None
+    if can_decide:
+        initial = {
+            "severity": finding.severity,
+            "officials": list(finding.officials.values_list("pk", flat=True)),
+            "content": finding.description,
+        }
+        form = forms.FindingDecisionForm(request.POST or None, officials=officials, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.decide_finding(finding=finding, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                _form_errors(form, error)
+            else:
+                messages.success(request, _("Đã ghi nhận hình thức xử lý."))
+                return redirect("inspections:finding_detail", pk=finding.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "inspections/finding_detail.html",
+        {
+            "finding": finding,
+            "form": form,
+            "reminders": finding.reminders.select_related("staff"),
+            "tasks": finding.tasks.all(),
+            "proposals": finding.proposals.select_related("staff"),
+            "events": finding.events.select_related("actor"),
+            "records_ready": services._discipline_opener() is not None,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@staff_required(*ANYONE)
+def task_list(request):
+    tasks = selectors.tasks_for(request.user).order_by("status", "deadline")
+    status = request.GET.get("status", "")
+    if status in RemedialTask.Status.values:
+        tasks = tasks.filter(status=status)
+    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "inspections/task_list.html",
+        {
+            "page": page,
+            "status": status,
+            "statuses": RemedialTask.Status.choices,
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def _task_or_404(request, pk):
+    return _one(selectors.tasks_for(request.user), pk)
+
+
+@staff_required(*ANYONE)
+def task_detail(request, pk):
+    task = _task_or_404(request, pk)
+    can_report = task.status == RemedialTask.Status.OPEN and unit_in_scope(
+        request.user, task.unit, [Role.UNIT_HEAD]
+    )
+    can_review = task.status == RemedialTask.Status.REPORTED and _can_decide(request.user, task.finding)
+    report_form = forms.TaskReportForm(request.POST or None, request.FILES or None) if can_report else None
+    if request.method == "POST":
+        if not can_report:
+            raise PermissionDenied
+        if report_form.is_valid():
+            try:
+                services.report_task(
+                    task=task,
+                    report=report_form.cleaned_data["report"],
+                    files=report_form.cleaned_data["files"],
+                    by=request.user,
+                )
+            except ValidationError as error:
+                _form_errors(report_form, error)
+            else:
+                messages.success(request, _("Đã gửi báo cáo khắc phục cho đoàn kiểm tra."))
+                return redirect("inspections:task_detail", pk=task.pk)
+    return render(
+        request,
+        "inspections/task_detail.html",
+        {
+            "task": task,
+            "report_form": report_form,
+            "review_form": forms.TaskReviewForm() if can_review else None,
+            "evidence": task.evidence.all(),
+            "events": task.events.select_related("actor"),
+            "today": timezone.localdate(),
+        },
+        status=400 if report_form is not None and report_form.errors else 200,
+    )
+
+
+@staff_required(*ORGANISERS)
+@require_POST
+def task_review(request, pk):
+    task = _task_or_404(request, pk)
+    if not _can_decide(request.user, task.finding):
+        raise PermissionDenied
+    form = forms.TaskReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            services.review_task(
+                task=task,
+                accept=form.cleaned_data["decision"] == "accept",
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            for message in _messages_of(error):
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Đã ghi nhận ý kiến của đoàn kiểm tra."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect("inspections:task_detail", pk=task.pk)
+
+
+@staff_required(*ANYONE)
+def evidence_file(request, pk):
+    evidence = get_object_or_404(TaskEvidence, pk=pk)
+    _task_or_404(request, evidence.task_id)
+    return protected_file_response(evidence.file, evidence.name)
+
+
+# Checklist templates ----------------------------------------------------------------------------
+
+
+@staff_required(*ORGANISERS)
+def template_list(request):
+    from congvu.inspections.checklist import default_template_version
+
+    default_template_version()
+    templates = ChecklistTemplate.objects.prefetch_related("versions")
+    return render(
+        request,
+        "inspections/template_list.html",
+        {"templates": templates, "can_edit": selectors.can_edit_templates(request.user)},
+    )
+
+
+@staff_required(*PLANNERS)
+@require_POST
+def template_new_version(request, pk):
+    if not selectors.can_edit_templates(request.user):
+        raise PermissionDenied
+    template = get_object_or_404(ChecklistTemplate, pk=pk)
+    try:
+        version = services.new_version(
+            template=template, note=request.POST.get("note", "")[:300], by=request.user
+        )
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+        return redirect("inspections:template_list")
+    return redirect("inspections:version_detail", pk=version.pk)
+
+
+@staff_required(*ORGANISERS)
+def version_detail(request, pk):
+    version = get_object_or_404(TemplateVersion.objects.select_related("template"), pk=pk)
+    can_edit = selectors.can_edit_templates(request.user) and not version.is_published
+    section_form = forms.SectionForm(prefix="section")
+    item_form = forms.ItemForm(prefix="item", version=version)
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        op = request.POST.get("op")
+        try:
+            if op == "section":
+                section_form = forms.SectionForm(request.POST, prefix="section")
+                if section_form.is_valid():
+                    services.add_section(version=version, **section_form.cleaned_data)
+                    return redirect("inspections:version_detail", pk=version.pk)
+            elif op == "item":
+                item_form = forms.ItemForm(request.POST, prefix="item", version=version)
+                if item_form.is_valid():
+                    services.add_item(**item_form.cleaned_data)
+                    return redirect("inspections:version_detail", pk=version.pk)
+            elif op == "remove" and request.POST.get("item", "").isdigit():
+                item = get_object_or_404(
+                    ChecklistItem, pk=int(request.POST["item"]), section__version=version
+                )
+                services.remove_item(item=item)
+                return redirect("inspections:version_detail", pk=version.pk)
+            elif op == "publish":
+                services.publish_version(version=version)
+                messages.success(request, _("Đã ban hành phiên bản mới của bộ tiêu chí."))
+                return redirect("inspections:version_detail", pk=version.pk)
+        except ValidationError as error:
+            target = item_form if op == "item" else section_form
+            _form_errors(target, error)
+    return render(
+        request,
+        "inspections/version_detail.html",
+        {
+            "version": version,
+            "sections": version.sections.prefetch_related("items"),
+            "can_edit": can_edit,
+            "section_form": section_form,
+            "item_form": item_form,
+            "visit_count": Visit.objects.filter(template_version=version).count(),
+        },
+    )
