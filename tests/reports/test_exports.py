@@ -48,7 +48,13 @@ def _text(document):
     return "\n".join(parts)
 
 
-def test_yearly_report_in_decree_30_layout_with_figures_or_no_data(fake_indicators, city, ward):
+def test_yearly_report_in_decree_30_layout_with_figures_or_no_data(fake_indicators, city, ward, monkeypatch):
+    from congvu.reports import engine
+
+    # Pretend the inspections and evaluation parts are not installed, to see how their sections read.
+    engine.load_all()
+    without = {c: s for c, s in engine.REGISTRY.items() if not c.startswith(("inspection.", "evaluation."))}
+    monkeypatch.setattr(engine, "REGISTRY", without)
     fake_indicators.shares[("P-AB", 2019)] = (97, 100)
     document = exports.annual_report(city, 2019, issued_on=dt.date(2019, 12, 15))
     text = _text(document)

@@ -1,8 +1,7 @@
 """The seed article (Báo Lạng Sơn, 30.11.2020) as an acceptance case: its figures for Thành phố Lạng Sơn
 come out of the indicators computed on the demo data by the `indicators` command, never typed in.
 
-Each figure belongs to a domain part (appraisals, ratings, inspections, records); a check skips with the
-reason while its indicator is not registered in this build.
+Each figure belongs to a domain part (appraisals, ratings, inspections, records).
 """
 
 import io
@@ -28,13 +27,16 @@ def demo(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
-def figures(request):
-    """figures(code, *command args) → the indicator's row; skips when the code is not registered."""
+def figures(demo):
+    """figures(code, *command args) → the indicator's row (computed once per set of arguments).
+
+    Depends on `demo` directly so that the module's data is seeded before, and outside, each test's
+    own transaction (a lazy request would seed inside the first test and be rolled back with it)."""
 
     def get(code, *args):
         if code not in load_all():
             pytest.skip(f"indicator {code} is not registered yet (it comes with its domain part)")
-        cache = request.getfixturevalue("demo")
+        cache = demo
         if args not in cache:
             out = io.StringIO()
             call_command("indicators", *args, "--format", "json", stdout=out)
