@@ -3,6 +3,7 @@
 from collections import Counter
 
 from django.db.models import Q
+from django.utils import timezone
 
 from congvu.records import selectors
 from congvu.records.models import DisciplineCase, Reward, RewardTitle, TaskAssignment
@@ -113,12 +114,12 @@ def discipline_count(scope, period):
     name_en="Plan and directive tasks completed on time",
     kind=SHARE,
     definition_vi=(
-        "Trong các nhiệm vụ giao cho đơn vị thuộc phạm vi có hạn trong kỳ, tỷ lệ nhiệm vụ đã được nghiệm "
-        "thu với ngày hoàn thành không muộn hơn hạn."
+        "Trong các nhiệm vụ giao cho đơn vị thuộc phạm vi có hạn trong kỳ (đã đến hạn hoặc đã nghiệm thu), "
+        "tỷ lệ nhiệm vụ đã được nghiệm thu với ngày hoàn thành không muộn hơn hạn."
     ),
     definition_en=(
-        "Among tasks assigned to units in scope with a deadline in the period, the share accepted with a "
-        "completion date on or before the deadline."
+        "Among tasks assigned to units in scope with a deadline in the period (already passed, or accepted), "
+        "the share accepted with a completion date on or before the deadline."
     ),
     formula="accepted tasks completed by the deadline / tasks due in period × 100",
     source="records.TaskAssignment",
@@ -131,7 +132,10 @@ def tasks_on_time(scope, period):
         scope.q("unit"), deadline__gte=period.start, deadline__lte=period.end
     ).values_list("task__directive__number", "status", "completed_on", "deadline")
     due, on_time = Counter(), Counter()
+    today = timezone.localdate()
     for number, status, completed_on, deadline in rows:
+        if deadline >= today and status != TaskAssignment.Status.ACCEPTED:
+            continue  # not due yet and not done: neither on time nor late so far
         due[number] += 1
         if status == TaskAssignment.Status.ACCEPTED and completed_on and completed_on <= deadline:
             on_time[number] += 1
