@@ -259,6 +259,10 @@ class TaskForm(forms.Form):
         label=_("hoặc số ngày làm việc kể từ ngày giao"), required=False, min_value=1, max_value=365
     )
 
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = units
+
 
 class AssignmentFilterForm(_Filter):
     status = forms.ChoiceField(label=_("Trạng thái"), required=False)

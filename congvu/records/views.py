@@ -702,9 +702,8 @@ def directive_detail(request, pk, task_form=None):
             "stats": selectors.completion(visible, today),
             "by_unit": selectors.completion_by_unit(visible, today),
             "can_manage": can_manage,
-            "task_form": task_form or (TaskForm(prefix="task") if can_manage else None),
+            "task_form": task_form or (TaskForm(prefix="task", units=units) if can_manage else None),
             "today": today,
-            "units": units,
         },
         status=400 if task_form else 200,
     )
@@ -747,8 +746,8 @@ def directive_new(request):
 @staff_required(*PLAN_MANAGE)
 def task_add(request, pk):
     directive = get_scoped_or_404(Directive.objects.all(), request.user, roles=PLAN_MANAGE, pk=pk)
-    form = TaskForm(request.POST, prefix="task")
-    form.fields["units"].queryset = scoped_units(request.user, PLAN_MANAGE).current()
+    units = scoped_units(request.user, PLAN_MANAGE).current().order_by("path")
+    form = TaskForm(request.POST, prefix="task", units=units)
     if form.is_valid():
         data = form.cleaned_data
         try:
