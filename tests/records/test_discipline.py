@@ -65,7 +65,9 @@ def test_steps_meeting_then_decision_and_the_forms_in_the_year(civil_servant, un
         staff=civil_servant, origin="other", origin_reference="", facts="Đi muộn", opened_by=unit_head
     )
     DisciplineCase.objects.filter(pk=case.pk).update(opened_on=dt.date(2025, 4, 1))
-    services.record_discipline_meeting(case=case, meeting_date=dt.date(2025, 4, 20), summary="Đã họp", by=unit_head)
+    services.record_discipline_meeting(
+        case=case, meeting_date=dt.date(2025, 4, 20), summary="Đã họp", by=unit_head
+    )
     case = _decide(case, unit_head)
     assert case.status == DisciplineCase.Status.DECIDED
     assert case.effective_from == dt.date(2025, 5, 20)
@@ -99,10 +101,17 @@ def test_forms_follow_the_category_and_position(ward):
 
 def test_a_form_not_allowed_for_the_person_is_a_field_error(login, unit_head, ward):
     teacher = StaffFactory(unit=ward, category=StaffCategory.VIEN_CHUC)
-    case = services.open_discipline_case(staff=teacher, origin="other", origin_reference="", facts="x", opened_by=None)
+    case = services.open_discipline_case(
+        staff=teacher, origin="other", origin_reference="", facts="x", opened_by=None
+    )
     response = login(unit_head).post(
         reverse("records:discipline_decide", args=[case.pk]),
-        {"form": "ha_bac_luong", "deciding_body": "UBND", "decision_number": "1", "decision_date": "01/01/2099"},
+        {
+            "form": "ha_bac_luong",
+            "deciding_body": "UBND",
+            "decision_number": "1",
+            "decision_date": "01/01/2099",
+        },
     )
     assert response.status_code == 400
     assert "Hạ bậc lương" not in response.content.decode().split('id="decide-form"')[1].split("</select>")[0]
@@ -117,14 +126,27 @@ def test_bad_dates_get_field_errors_not_500(login, unit_head, civil_servant):
     client = login(unit_head)
     response = client.post(
         reverse("records:discipline_decide", args=[case.pk]),
-        {"form": "khien_trach", "deciding_body": "UBND", "decision_number": "1", "decision_date": "31/02/2025"},
+        {
+            "form": "khien_trach",
+            "deciding_body": "UBND",
+            "decision_number": "1",
+            "decision_date": "31/02/2025",
+        },
     )
     assert response.status_code == 400
     assert "Nhập một ngày hợp lệ" in response.content.decode() or "valid date" in response.content.decode()
 
 
 def test_only_unit_head_programme_office_and_admin_see_cases(
-    login, civil_servant, unit_head, programme_office, system_admin, leadership, inspector, handler, reception_officer
+    login,
+    civil_servant,
+    unit_head,
+    programme_office,
+    system_admin,
+    leadership,
+    inspector,
+    handler,
+    reception_officer,
 ):
     case = services.open_discipline_case(
         staff=civil_servant, origin="other", origin_reference="", facts="Bí mật", opened_by=None
@@ -141,15 +163,27 @@ def test_web_journey_open_meet_decide(login, unit_head, civil_servant):
     client = login(unit_head)
     response = client.post(
         reverse("records:discipline_new"),
-        {"staff": civil_servant.pk, "origin": "feedback", "origin_reference": "PA-9", "facts": "Gây phiền hà"},
+        {
+            "staff": civil_servant.pk,
+            "origin": "feedback",
+            "origin_reference": "PA-9",
+            "facts": "Gây phiền hà",
+        },
     )
     case = DisciplineCase.objects.get()
     assert response.status_code == 302
     today = case.opened_on.strftime("%d/%m/%Y")
-    client.post(reverse("records:discipline_meeting", args=[case.pk]), {"meeting_date": today, "summary": "Họp"})
+    client.post(
+        reverse("records:discipline_meeting", args=[case.pk]), {"meeting_date": today, "summary": "Họp"}
+    )
     client.post(
         reverse("records:discipline_decide", args=[case.pk]),
-        {"form": "canh_cao", "deciding_body": "Chủ tịch UBND", "decision_number": "7/QĐ", "decision_date": today},
+        {
+            "form": "canh_cao",
+            "deciding_body": "Chủ tịch UBND",
+            "decision_number": "7/QĐ",
+            "decision_date": today,
+        },
     )
     case.refresh_from_db()
     assert case.status == DisciplineCase.Status.DECIDED and case.form == "canh_cao"

@@ -20,7 +20,13 @@ PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 def _issue(unit, kind="issued", day=dt.date(2018, 3, 1), **extra):
     return services.issue_regulation(
-        unit=unit, kind=kind, title="Quy chế làm việc", number=f"{day.year}/QĐ", signed_on=day, by=None, **extra
+        unit=unit,
+        kind=kind,
+        title="Quy chế làm việc",
+        number=f"{day.year}/QĐ",
+        signed_on=day,
+        by=None,
+        **extra,
     )
 
 
@@ -69,7 +75,9 @@ def test_indicator_stays_right_for_past_dates_after_a_replacement(city, ward, ot
     assert result["value"] == pytest.approx(66.67) and result["breakdown"]["missing"] == ["P-AB"]
     _issue(ward, "issued", dt.date(2024, 2, 1))
     for year, expected in ((2019, 100.0), (2020, 100.0), (2023, 66.67), (2024, 100.0)):
-        assert evaluate("units.with_working_regulation", city, Period.year(year))["value"] == pytest.approx(expected)
+        assert evaluate("units.with_working_regulation", city, Period.year(year))["value"] == pytest.approx(
+            expected
+        )
 
 
 def test_units_that_ended_are_not_counted_after_their_end(city, ward):
@@ -86,14 +94,28 @@ def test_upload_is_checked_and_served_only_in_scope(login, unit_head, other_unit
     bad = SimpleUploadedFile("quy-che.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     response = client.post(
         reverse("records:regulation_new"),
-        {"unit": ward.pk, "kind": "issued", "title": "Quy chế", "number": "1/QĐ", "signed_on": "01/02/2019", "file": bad},
+        {
+            "unit": ward.pk,
+            "kind": "issued",
+            "title": "Quy chế",
+            "number": "1/QĐ",
+            "signed_on": "01/02/2019",
+            "file": bad,
+        },
     )
     assert response.status_code == 200 and "không đúng định dạng" in response.content.decode()
     assert not WorkingRegulation.objects.exists()
     good = SimpleUploadedFile("quy-che.pdf", PDF, content_type="application/pdf")
     response = client.post(
         reverse("records:regulation_new"),
-        {"unit": ward.pk, "kind": "issued", "title": "Quy chế", "number": "1/QĐ", "signed_on": "01/02/2019", "file": good},
+        {
+            "unit": ward.pk,
+            "kind": "issued",
+            "title": "Quy chế",
+            "number": "1/QĐ",
+            "signed_on": "01/02/2019",
+            "file": good,
+        },
     )
     assert response.status_code == 302
     regulation = WorkingRegulation.objects.get()
@@ -107,9 +129,15 @@ def test_list_flags_units_without_a_regulation_on_a_past_day(login, programme_of
     _issue(ward, day=dt.date(2018, 1, 1))
     _issue(other_ward, day=dt.date(2020, 1, 1))
     client = login(programme_office)
-    page = client.get(reverse("records:regulation_list"), {"on": "31/12/2019", "missing": "on"}).content.decode()
+    page = client.get(
+        reverse("records:regulation_list"), {"on": "31/12/2019", "missing": "on"}
+    ).content.decode()
     table = page.split("<tbody>")[1]
     assert "Phường Ngoài Phạm Vi" in table and "Phường An Bình" not in table
-    page = client.get(reverse("records:regulation_list"), {"on": "31/12/2020", "q": "ngoai pham vi"}).content.decode()
+    page = client.get(
+        reverse("records:regulation_list"), {"on": "31/12/2020", "q": "ngoai pham vi"}
+    ).content.decode()
     table = page.split("<tbody>")[1]
-    assert "Phường Ngoài Phạm Vi" in table and "Chưa có quy chế" not in table and "Phường An Bình" not in table
+    assert (
+        "Phường Ngoài Phạm Vi" in table and "Chưa có quy chế" not in table and "Phường An Bình" not in table
+    )

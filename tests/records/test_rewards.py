@@ -98,7 +98,9 @@ def test_list_searches_without_accents_and_exports_xlsx(login, programme_office,
     assert "Hoàng Thị Đào" in text and "Vi Văn Khác" not in text
 
 
-def test_list_query_count_does_not_grow_with_rows(login, programme_office, ward, django_assert_max_num_queries):
+def test_list_query_count_does_not_grow_with_rows(
+    login, programme_office, ward, django_assert_max_num_queries
+):
     for _ in range(30):
         RewardFactory(unit=ward)
     client = login(programme_office)
