@@ -173,6 +173,7 @@ def seed_rewards(units) -> int:
             body = "Chủ tịch UBND thành phố Lạng Sơn" if year < 2025 else "Chủ tịch UBND phường"
             if code == "lao-dong-tien-tien":
                 body = "Thủ trưởng cơ quan, đơn vị"
+            number = f"{rng.randint(5, 99)}"  # one decision per title and year lists everyone
             for person in chosen[:size]:
                 unit = (
                     units_by_id.get(former_unit.get(person.pk), person.unit) if year < 2025 else person.unit
@@ -186,7 +187,7 @@ def seed_rewards(units) -> int:
                         decided,
                         body,
                         staff=person,
-                        number=f"{rng.randint(5, 99)}",
+                        number=number,
                     )
                 )
             chosen = chosen[size:]
@@ -497,7 +498,32 @@ def seed_plans(units) -> int:
             )
             count += 1
     count += _seed_plan_2026(units)
+    _date_plan_events()
     return count
+
+
+def _date_plan_events():
+    """Events written while seeding carry today's time; give them the day each step happened."""
+    from django.utils import timezone
+
+    tz = timezone.get_current_timezone()
+    events = list(RecordEvent.objects.filter(assignment__isnull=False).select_related("assignment"))
+    first_reports = {}
+    for event in events:
+        assignment = event.assignment
+        day = {
+            "assigned": assignment.assigned_on,
+            "reported_final": assignment.completed_on,
+            "accepted": assignment.accepted_on,
+        }.get(event.action)
+        if event.action == "reported":
+            day = first_reports.setdefault(
+                assignment.pk,
+                assignment.reports.order_by("reported_on").values_list("reported_on", flat=True).first(),
+            )
+        if day:
+            event.at = dt.datetime.combine(day, dt.time(9, 0), tzinfo=tz)
+    RecordEvent.objects.bulk_update(events, ["at"], batch_size=500)
 
 
 def _seed_plan_2026(units) -> int:

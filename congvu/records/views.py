@@ -14,7 +14,7 @@ Views parse input, check the scope, call one service or selector and render. Who
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Case, Prefetch, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -771,7 +771,12 @@ def task_add(request, pk):
 def _assignments(request):
     units = scoped_units(request.user, PLAN_VIEW)
     form = AssignmentFilterForm(request.GET or None, units=units.order_by("path"))
-    queryset = _assignments_for(request.user).select_related("task__directive", "unit")
+    queryset = (
+        _assignments_for(request.user)
+        .select_related("task__directive", "unit")
+        .annotate(done=Case(When(status=TaskAssignment.Status.ACCEPTED, then=1), default=0))
+        .order_by("done", "-deadline", "unit__path")  # open work first, the latest deadlines on top
+    )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         if data["unit"]:
