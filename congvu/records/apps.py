@@ -35,3 +35,7 @@ class RecordsConfig(AppConfig):
         nav.add_staff_nav(
             nav.NavItem(_("Nhiệm vụ được giao"), "records:assignment_list", roles=(uh, po, sa, ld), order=64)
         )
+
+        from congvu.records.home import cards
+
+        nav.add_home_cards(cards)

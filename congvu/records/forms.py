@@ -218,6 +218,11 @@ class RegulationForm(_DocumentFileMixin, forms.Form):
         self.fields["unit"].queryset = units
 
 
+class RegulationEndForm(forms.Form):
+    valid_to = forms.DateField(label=_("Hết hiệu lực từ sau ngày"), widget=DateInput())
+    note = forms.CharField(label=_("Lý do bãi bỏ"), max_length=1000)
+
+
 class DirectiveFilterForm(forms.Form):
     q = forms.CharField(label=_("Tìm kiếm"), required=False, max_length=100)
     year = forms.TypedChoiceField(label=_("Năm ban hành"), required=False, coerce=int, empty_value=None)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("quan-ly/quy-che/don-vi/<int:unit_pk>/", views.regulation_unit, name="regulation_unit"),
     path("quan-ly/quy-che/<int:pk>/", views.regulation_detail, name="regulation_detail"),
     path("quan-ly/quy-che/<int:pk>/tep/", views.regulation_file, name="regulation_file"),
+    path("quan-ly/quy-che/<int:pk>/bai-bo/", views.regulation_end, name="regulation_end"),
     path("quan-ly/ke-hoach/", views.directive_list, name="directive_list"),
     path("quan-ly/ke-hoach/them/", views.directive_new, name="directive_new"),
     path("quan-ly/ke-hoach/<int:pk>/", views.directive_detail, name="directive_detail"),

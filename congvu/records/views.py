@@ -36,6 +36,7 @@ from congvu.records.forms import (
     DisciplineOpenForm,
     DismissForm,
     MeetingForm,
+    RegulationEndForm,
     RegulationFilterForm,
     RegulationForm,
     ReportForm,
@@ -573,8 +574,13 @@ def _regulation(request, pk):
 
 
 @staff_required(*REGULATION_VIEW)
-def regulation_detail(request, pk):
+def regulation_detail(request, pk, end_form=None):
     regulation = _regulation(request, pk)
+    can_end = (
+        regulation.kind != WorkingRegulation.Kind.AMENDMENT
+        and regulation.valid_to is None
+        and unit_in_scope(request.user, regulation.unit, REGULATION_MANAGE)
+    )
     return render(
         request,
         "records/regulation_detail.html",
@@ -583,8 +589,34 @@ def regulation_detail(request, pk):
             "amendments": regulation.amendments.all(),
             "replaced_by": regulation.replaced_by.first(),
             "events": regulation.events.select_related("actor"),
+            "can_end": can_end,
+            "end_form": end_form or RegulationEndForm(),
         },
+        status=400 if end_form else 200,
     )
+
+
+@require_POST
+@staff_required(*REGULATION_MANAGE)
+def regulation_end(request, pk):
+    regulation = get_scoped_or_404(
+        WorkingRegulation.objects.all(), request.user, roles=REGULATION_MANAGE, pk=pk
+    )
+    form = RegulationEndForm(request.POST)
+    if form.is_valid():
+        try:
+            services.end_regulation(
+                regulation=regulation,
+                valid_to=form.cleaned_data["valid_to"],
+                note=form.cleaned_data["note"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi bãi bỏ quy chế."))
+            return redirect("records:regulation_detail", regulation.pk)
+    return regulation_detail.__wrapped__(request, pk, end_form=form)
 
 
 @staff_required(*REGULATION_VIEW)

@@ -3,7 +3,7 @@
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from congvu.records.models import DisciplineCase, Reward, TaskAssignment
+from congvu.records.models import DisciplineCase, Reward, TaskAssignment, WorkingRegulation
 from tests.factories import StaffFactory
 from tests.records.factories import (
     DirectiveFactory,
@@ -148,6 +148,13 @@ SCOPE_CASES = [
     ),
     ScopeCase(
         "records:regulation_file", lambda w: reverse("records:regulation_file", args=[_regulation(w).pk])
+    ),
+    ScopeCase(
+        "records:regulation_end",
+        lambda w: reverse("records:regulation_end", args=[_regulation(w).pk]),
+        kind="action",
+        data={"valid_to": "31/12/2024", "note": "Bãi bỏ"},
+        unchanged=lambda w: not WorkingRegulation.objects.filter(valid_to__isnull=False).exists(),
     ),
     # plans and directives
     _list("records:directive_list", _assignment, "777/KH-NGOAI"),

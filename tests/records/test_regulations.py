@@ -141,3 +141,23 @@ def test_list_flags_units_without_a_regulation_on_a_past_day(login, programme_of
     assert (
         "Phường Ngoài Phạm Vi" in table and "Chưa có quy chế" not in table and "Phường An Bình" not in table
     )
+
+
+def test_repeal_from_the_page_flags_the_unit_and_rejects_bad_dates(login, unit_head, ward):
+    regulation = _issue(ward)
+    client = login(unit_head)
+    url = reverse("records:regulation_end", args=[regulation.pk])
+    response = client.post(url, {"valid_to": "01/01/2010", "note": "Sai ngày"})
+    assert response.status_code == 400 and "Ngày hết hiệu lực phải sau" in response.content.decode()
+    assert client.post(url, {"valid_to": "31/12/2022", "note": "Bãi bỏ"}).status_code == 302
+    regulation.refresh_from_db()
+    assert regulation.valid_to == dt.date(2022, 12, 31)
+    assert [e.action for e in regulation.events.all()] == ["issued", "repealed"]
+    page = client.get(reverse("records:regulation_list"), {"missing": "on"}).content.decode()
+    assert "Phường An Bình" in page.split("<tbody>")[1]
+
+
+def test_home_cards_show_what_waits(login, programme_office, ward, city):
+    _issue(city)
+    page = login(programme_office).get(reverse("core:staff_home")).content.decode()
+    assert "Đơn vị chưa có quy chế làm việc" in page and "Đề nghị khen thưởng chờ quyết định" in page
