@@ -140,9 +140,27 @@ def _short(unit) -> str:
 # Rewards
 
 
+def ensure_default_titles():
+    """The titles the data migration creates (a database flushed by tests has lost them)."""
+    from importlib import import_module
+
+    migration = import_module("congvu.records.migrations.0002_default_reward_titles")
+    for order, (code, name, recipient, body) in enumerate(migration.TITLES, start=1):
+        RewardTitle.objects.get_or_create(
+            code=code,
+            defaults={
+                "name": name,
+                "recipient": recipient,
+                "default_deciding_body": body,
+                "sort_order": order,
+            },
+        )
+
+
 def seed_rewards(units) -> int:
     if Reward.objects.exists():
         return 0
+    ensure_default_titles()
     rng = random.Random(SEED + 1)
     titles = {title.code: title for title in RewardTitle.objects.all()}
     city = units["LS-TP"]

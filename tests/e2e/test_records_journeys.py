@@ -25,11 +25,12 @@ def _switch_user(page, username):
 
 def test_a_reward_proposal_is_decided(browser_page, unit_head, programme_office, ward):
     person = StaffFactory(unit=ward, full_name="Lục Thị Khen Thưởng")
+    proposed_title = title("chien-si-thi-dua-co-so")
     page = browser_page
     log_in(page, unit_head.username)
     page.goto(page.base_url + "/quan-ly/khen-thuong/de-nghi/")
     page.select_option("#id_unit", str(ward.pk))
-    page.select_option("#id_title", str(title("chien-si-thi-dua-co-so").pk))
+    page.select_option("#id_title", str(proposed_title.pk))
     page.select_option("#id_year", "2025")
     page.select_option("#id_staff", str(person.pk))
     page.fill("#id_reason", "Có sáng kiến cải cách thủ tục hành chính")

@@ -2,6 +2,7 @@ import datetime as dt
 
 import factory
 
+from congvu.demo.records import ensure_default_titles
 from congvu.records.models import (
     Directive,
     DirectiveTask,
@@ -16,7 +17,10 @@ from tests.factories import StaffFactory, UnitFactory
 
 
 def title(code="lao-dong-tien-tien"):
-    """The default titles come from a data migration."""
+    """The default titles come from a data migration; tests that flush the database (browser journeys)
+    remove them, so they are created again when missing."""
+    if not RewardTitle.objects.filter(code=code).exists():
+        ensure_default_titles()
     return RewardTitle.objects.get(code=code)
 
 
