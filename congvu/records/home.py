@@ -18,7 +18,7 @@ def cards(request) -> list[dict]:
     today = timezone.localdate()
     if has_role(user, UH, PO, SA):
         overdue = scoped(
-            TaskAssignment.objects.filter(status__in=TaskAssignment.OPEN_STATUSES, deadline__lt=today),
+            TaskAssignment.objects.filter(TaskAssignment.overdue_q(today)),
             user,
             roles=(UH, PO, SA),
         ).count()

@@ -456,8 +456,13 @@ class TaskAssignment(Audited):
         return self.status in self.OPEN_STATUSES
 
     def is_overdue(self, on: dt.date | None = None) -> bool:
+        """Past the deadline without a result reported (a result awaiting acceptance is not late)."""
         on = on or timezone.localdate()
-        return self.is_open and self.deadline < on
+        return self.is_open and self.completed_on is None and self.deadline < on
+
+    @classmethod
+    def overdue_q(cls, on: dt.date) -> Q:
+        return Q(status__in=cls.OPEN_STATUSES, completed_on__isnull=True, deadline__lt=on)
 
     @property
     def on_time(self) -> bool | None:

@@ -32,7 +32,9 @@ def run_due(now) -> int:
     sent = 0
     soon = add_working_days(today, REMIND_WORKING_DAYS_BEFORE)
     open_tasks = TaskAssignment.objects.filter(status__in=TaskAssignment.OPEN_STATUSES)
-    due_soon = open_tasks.filter(reminded_at__isnull=True, deadline__gte=today, deadline__lte=soon)
+    due_soon = open_tasks.filter(
+        completed_on__isnull=True, reminded_at__isnull=True, deadline__gte=today, deadline__lte=soon
+    )
     for pk in list(due_soon.values_list("pk", flat=True)):
         with transaction.atomic():
             if not claim(TaskAssignment.objects.filter(pk=pk, reminded_at__isnull=True), reminded_at=now):
@@ -50,7 +52,7 @@ def run_due(now) -> int:
                 action="reminded", assignment=assignment, note=str(assignment.deadline)
             )
             sent += 1
-    overdue = open_tasks.filter(escalated_at__isnull=True, deadline__lt=today)
+    overdue = TaskAssignment.objects.filter(TaskAssignment.overdue_q(today), escalated_at__isnull=True)
     for pk in list(overdue.values_list("pk", flat=True)):
         with transaction.atomic():
             if not claim(TaskAssignment.objects.filter(pk=pk, escalated_at__isnull=True), escalated_at=now):

@@ -123,7 +123,7 @@ def completion(assignments, today: dt.date) -> dict:
         total=Count("pk"),
         accepted=Count("pk", filter=Q(status=TaskAssignment.Status.ACCEPTED)),
         open=Count("pk", filter=Q(status__in=TaskAssignment.OPEN_STATUSES)),
-        overdue=Count("pk", filter=Q(status__in=TaskAssignment.OPEN_STATUSES, deadline__lt=today)),
+        overdue=Count("pk", filter=TaskAssignment.overdue_q(today)),
     )
     on_time = 0
     for completed_on, deadline in assignments.filter(status=TaskAssignment.Status.ACCEPTED).values_list(
@@ -147,7 +147,7 @@ def completion_by_unit(assignments, today: dt.date) -> list[dict]:
             row["accepted"] += 1
             if assignment.on_time:
                 row["on_time"] += 1
-        elif assignment.deadline < today:
+        elif assignment.is_overdue(today):
             row["overdue"] += 1
     result = []
     for unit_id, row in rows.items():

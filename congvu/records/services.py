@@ -154,7 +154,11 @@ def open_discipline_case(
 
 
 def _locked_case(case: DisciplineCase) -> DisciplineCase:
-    return DisciplineCase.objects.select_for_update().select_related("staff__position").get(pk=case.pk)
+    return (
+        DisciplineCase.objects.select_for_update(of=("self",))
+        .select_related("staff__position")
+        .get(pk=case.pk)
+    )
 
 
 @transaction.atomic

@@ -816,9 +816,7 @@ def _assignments(request):
         if data["status"]:
             queryset = queryset.filter(status=data["status"])
         if data["overdue"]:
-            queryset = queryset.filter(
-                status__in=TaskAssignment.OPEN_STATUSES, deadline__lt=timezone.localdate()
-            )
+            queryset = queryset.filter(TaskAssignment.overdue_q(timezone.localdate()))
         for term in selectors.folded_terms(data["q"]):
             queryset = queryset.filter(task__directive__search_folded__contains=term) | queryset.filter(
                 unit__name_folded__contains=term
