@@ -10,6 +10,7 @@ gives.
 
 import datetime as dt
 import random
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
@@ -24,6 +25,8 @@ from congvu.records.models import (
     RecordEvent,
     Reward,
     RewardTitle,
+    TaskAssignment,
+    TaskReport,
     WorkingRegulation,
 )
 from congvu.units.models import Unit
@@ -31,6 +34,7 @@ from congvu.units.models import Unit
 SEED = 103
 CITY_END = dt.date(2025, 6, 30)
 REFORM_DAY = dt.date(2025, 7, 1)
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def seed(stdout=None):
@@ -463,6 +467,7 @@ PLAN_2026_TASKS = [
 def seed_plans(units) -> int:
     if Directive.objects.filter(number="103/KH-UBND").exists():
         return 0
+    started = dt.datetime.now(TZ)
     rng = random.Random(SEED + 2)
     city = units["LS-TP"]
     plan = services.register_directive(
@@ -490,42 +495,62 @@ def seed_plans(units) -> int:
             assigned_on=dt.date(2019, 5, 24),
             by=None,
         )
-        for assignment in task.assignments.all():
+        # Reports and acceptances of 2019–2020 in bulk (the services path is what the tests exercise);
+        # each step keeps its report row and its dated event.
+        assignments = list(task.assignments.all())
+        reports, events = [], []
+        for assignment in assignments:
             late = rng.random() < 0.04
             done = (
                 deadline + dt.timedelta(days=rng.randint(3, 12))
                 if late
                 else deadline - dt.timedelta(days=rng.randint(0, 20))
             )
-            services.report_task(
-                assignment=assignment,
-                text="Đã triển khai thực hiện.",
-                is_final=False,
-                by=None,
-                reported_on=max(dt.date(2019, 5, 24), done - dt.timedelta(days=20)),
-            )
-            services.report_task(
-                assignment=assignment,
-                text="Đã hoàn thành nhiệm vụ; gửi kèm báo cáo.",
-                is_final=True,
-                by=None,
-                reported_on=done,
-            )
-            services.review_task(
-                assignment=assignment, accept=True, note="", by=None, on=done + dt.timedelta(days=3)
-            )
+            progress = max(assignment.assigned_on, done - dt.timedelta(days=20))
+            reports += [
+                TaskReport(assignment=assignment, reported_on=progress, text="Đã triển khai thực hiện."),
+                TaskReport(
+                    assignment=assignment,
+                    reported_on=done,
+                    text="Đã hoàn thành nhiệm vụ; gửi kèm báo cáo.",
+                    is_final=True,
+                ),
+            ]
+            assignment.status = TaskAssignment.Status.ACCEPTED
+            assignment.completed_on = done
+            assignment.accepted_on = done + dt.timedelta(days=3)
+            S = TaskAssignment.Status
+            for action, day, before, after in (
+                ("reported", progress, S.ASSIGNED, S.ASSIGNED),
+                ("reported_final", done, S.ASSIGNED, S.REPORTED),
+                ("accepted", assignment.accepted_on, S.REPORTED, S.ACCEPTED),
+            ):
+                events.append(
+                    RecordEvent(
+                        assignment=assignment,
+                        action=action,
+                        before=before,
+                        after=after,
+                        at=dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ),
+                    )
+                )
             count += 1
+        TaskReport.objects.bulk_create(reports)
+        TaskAssignment.objects.bulk_update(assignments, ["status", "completed_on", "accepted_on"])
+        RecordEvent.objects.bulk_create(events)
     count += _seed_plan_2026(units)
-    _date_plan_events()
+    _date_plan_events(started)
     return count
 
 
-def _date_plan_events():
+def _date_plan_events(started):
     """Events written while seeding carry today's time; give them the day each step happened."""
     from django.utils import timezone
 
     tz = timezone.get_current_timezone()
-    events = list(RecordEvent.objects.filter(assignment__isnull=False).select_related("assignment"))
+    events = list(
+        RecordEvent.objects.filter(assignment__isnull=False, at__gte=started).select_related("assignment")
+    )
     first_reports = {}
     for event in events:
         assignment = event.assignment
