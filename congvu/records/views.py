@@ -696,10 +696,8 @@ def directive_list(request):
     page = _page(request, queryset.select_related("unit"))
     today = timezone.localdate()
     visible = _assignments_for(request.user)
-    rows = [
-        {"directive": x, "stats": selectors.completion(visible.filter(task__directive=x), today)}
-        for x in page
-    ]
+    stats = selectors.completion_by_directive(visible, [x.pk for x in page], today)
+    rows = [{"directive": x, "stats": stats[x.pk]} for x in page]
     return render(
         request,
         "records/directive_list.html",
