@@ -189,5 +189,17 @@ SCOPE_CASES = [
         data={"accept": "1"},
         unchanged=_assignment_unchanged,
     ),
+    ScopeCase(
+        "api:records_regulations",
+        lambda w: (_regulation(w), reverse("api:records_regulations") + "?on=2020-12-31")[1],
+        kind="list",
+        secret="999/QĐ-NGOAI",
+    ),
+    ScopeCase(
+        "api:records_assignments",
+        lambda w: (_assignment(w), reverse("api:records_assignments"))[1],
+        kind="list",
+        secret="Nhiệm vụ bí mật ngoài phạm vi",
+    ),
     ScopeCase("records:report_evidence", lambda w: reverse("records:report_evidence", args=[_report(w).pk])),
 ]
