@@ -245,6 +245,21 @@ def seed_rewards(units) -> int:
                 proposed_on=dt.date(2025, 12, 5),
             )
         )
+    # The self-service demo account (canbo) has a reward of its own to see.
+    own = Staff.objects.filter(user__username="canbo").first()
+    if own and not any(r.staff_id == own.pk and r.year == 2025 for r in rewards):
+        rewards.append(
+            _reward(
+                titles["lao-dong-tien-tien"],
+                2025,
+                own.unit,
+                dt.date(2025, 12, 10),
+                dt.date(2026, 1, 15),
+                "Thủ trưởng cơ quan, đơn vị",
+                staff=own,
+                number="05",
+            )
+        )
     _fill_search(rewards)  # bulk_create skips save(), which fills the search column
     created = Reward.objects.bulk_create(rewards, batch_size=500)
     RecordEvent.objects.bulk_create(

@@ -35,6 +35,9 @@ class RecordsConfig(AppConfig):
         nav.add_staff_nav(
             nav.NavItem(_("Nhiệm vụ được giao"), "records:assignment_list", roles=(uh, po, sa, ld), order=64)
         )
+        nav.add_staff_nav(
+            nav.NavItem(_("Khen thưởng, kỷ luật của tôi"), "records:my_records", self_service=True, order=90)
+        )
 
         from congvu.records.home import cards
 

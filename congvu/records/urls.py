@@ -4,6 +4,7 @@ from congvu.records import views
 
 app_name = "records"
 urlpatterns = [
+    path("quan-ly/khen-thuong-ky-luat-cua-toi/", views.my_records, name="my_records"),
     path("quan-ly/khen-thuong/", views.reward_list, name="reward_list"),
     path("quan-ly/khen-thuong/xuat-excel/", views.reward_export, name="reward_export"),
     path("quan-ly/khen-thuong/de-nghi/", views.reward_new, name="reward_new"),

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from congvu.accounts.decorators import staff_required
+from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, scope_q, scope_roots, scoped, scoped_units, unit_in_scope
 from congvu.core.uploads import protected_file_response
@@ -954,3 +954,20 @@ def report_evidence(request, pk):
     if not report.evidence:
         raise Http404
     return protected_file_response(report.evidence)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Self-service
+
+
+@login_required_page
+def my_records(request):
+    """Every official sees their own rewards and decided discipline (nobody else's)."""
+    staff = getattr(request.user, "staff", None)
+    rewards = cases = []
+    if staff is not None:
+        rewards = (
+            Reward.objects.filter(staff=staff).exclude(status=Reward.Status.REJECTED).select_related("title")
+        )
+        cases = DisciplineCase.objects.filter(staff=staff, status=DisciplineCase.Status.DECIDED)
+    return render(request, "records/my_records.html", {"staff": staff, "rewards": rewards, "cases": cases})

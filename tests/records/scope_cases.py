@@ -28,6 +28,18 @@ def _reward(w):
     return RewardFactory(unit=w.other_ward, staff=_person(w))
 
 
+def _decided_reward(w):
+    import datetime as dt
+
+    return RewardFactory(
+        unit=w.other_ward,
+        staff=_person(w),
+        status=Reward.Status.DECIDED,
+        decision_number="999/QĐ-BIMAT",
+        decision_date=dt.date(2026, 1, 5),
+    )
+
+
 def _case(w):
     return DisciplineCaseFactory(unit=w.other_ward, staff=_person(w), facts="Vi phạm bí mật ngoài phạm vi")
 
@@ -86,6 +98,8 @@ def _assignment_unchanged(w):
 
 
 SCOPE_CASES = [
+    # self-service: only the caller's own records
+    _list("records:my_records", lambda w: _decided_reward(w), "999/QĐ-BIMAT"),
     # rewards
     _list("records:reward_list", _reward, SECRET_PERSON),
     _list("records:reward_export", _reward, SECRET_PERSON),

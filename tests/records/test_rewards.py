@@ -111,3 +111,22 @@ def test_list_query_count_does_not_grow_with_rows(
 def test_reception_and_handlers_have_no_access(login, reception_officer, handler):
     for user in (reception_officer, handler):
         assert login(user).get(reverse("records:reward_list")).status_code == 403
+
+
+def test_an_official_sees_only_their_own_rewards_and_discipline(login, official, ward):
+    mine = RewardFactory(
+        unit=ward,
+        staff=official.staff,
+        status=Reward.Status.DECIDED,
+        decision_number="11/QĐ-MINE",
+        decision_date=dt.date(2026, 1, 5),
+    )
+    RewardFactory(
+        unit=ward,
+        status=Reward.Status.DECIDED,
+        decision_number="12/QĐ-OTHER",
+        decision_date=dt.date(2026, 1, 5),
+    )
+    page = login(official).get(reverse("records:my_records")).content.decode()
+    assert mine.decision_number in page and "12/QĐ-OTHER" not in page
+    assert login(official).get(reverse("records:reward_list")).status_code == 403
