@@ -245,16 +245,16 @@ def seed_rewards(units) -> int:
                 proposed_on=dt.date(2025, 12, 5),
             )
         )
-    # The self-service demo account (canbo) has a reward of its own to see.
+    # The self-service demo account (canbo) has a decided reward of its own to see.
     own = Staff.objects.filter(user__username="canbo").first()
-    if own and not any(r.staff_id == own.pk and r.year == 2025 for r in rewards):
+    if own and not any(r.staff_id == own.pk and r.year == 2024 for r in rewards):
         rewards.append(
             _reward(
                 titles["lao-dong-tien-tien"],
-                2025,
-                own.unit,
-                dt.date(2025, 12, 10),
-                dt.date(2026, 1, 15),
+                2024,
+                units_by_id.get(former_unit.get(own.pk), own.unit),
+                dt.date(2024, 12, 10),
+                dt.date(2025, 1, 15),
                 "Thủ trưởng cơ quan, đơn vị",
                 staff=own,
                 number="05",
