@@ -199,3 +199,44 @@ def test_a_unit_sees_only_its_own_assignments_of_a_shared_plan(login, unit_head,
     )
     page = login(unit_head).get(reverse("records:directive_detail", args=[plan.pk])).content.decode()
     assert "Phường An Bình" in page and "Phường Ngoài Phạm Vi" not in page
+
+
+def test_register_a_document_with_a_checked_file(login, programme_office, unit_head, city):
+    client = login(programme_office)
+    data = {
+        "unit": city.pk,
+        "doc_type": "ke_hoach",
+        "issuing_body": "UBND tỉnh",
+        "number": "103/KH-UBND",
+        "issued_on": "17/05/2019",
+        "title": "Kế hoạch thực hiện Đề án",
+    }
+    bad = client.post(
+        reverse("records:directive_new"), {**data, "file": SimpleUploadedFile("kh.pdf", b"<html>")}
+    )
+    assert bad.status_code == 200 and "không đúng định dạng" in bad.content.decode()
+    good = client.post(reverse("records:directive_new"), {**data, "file": SimpleUploadedFile("kh.pdf", PDF)})
+    assert good.status_code == 302
+    from congvu.records.models import Directive
+
+    directive = Directive.objects.get()
+    assert client.get(reverse("records:directive_file", args=[directive.pk])).status_code == 200
+    listing = client.get(reverse("records:directive_list"), {"q": "de an"}).content.decode()
+    assert "103/KH-UBND" in listing
+    assert login(unit_head).get(reverse("records:directive_detail", args=[directive.pk])).status_code == 404
+    assert login(unit_head).get(reverse("records:directive_new")).status_code == 403
+
+
+def test_invalid_dates_in_forms_are_field_errors(login, programme_office, city):
+    response = login(programme_office).post(
+        reverse("records:directive_new"),
+        {
+            "unit": city.pk,
+            "doc_type": "ke_hoach",
+            "issuing_body": "X",
+            "number": "1",
+            "issued_on": "32/13/2019",
+            "title": "T",
+        },
+    )
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
