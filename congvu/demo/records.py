@@ -40,6 +40,7 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 def seed(stdout=None):
     if not Unit.objects.filter(code="LS-TP").exists():
         return
+    started = dt.datetime.now(TZ)
     with transaction.atomic(), acting_as(None):
         units = {unit.code: unit for unit in Unit.objects.all()}
         made = {
@@ -48,6 +49,7 @@ def seed(stdout=None):
             "discipline": seed_discipline(units),
             "plans": seed_plans(units),
         }
+        _date_events(started)
     if stdout:
         stdout.write("  records: " + ", ".join(f"{key} +{value}" for key, value in made.items()))
 
@@ -482,7 +484,6 @@ PLAN_2026_TASKS = [
 def seed_plans(units) -> int:
     if Directive.objects.filter(number="103/KH-UBND").exists():
         return 0
-    started = dt.datetime.now(TZ)
     rng = random.Random(SEED + 2)
     city = units["LS-TP"]
     plan = services.register_directive(
@@ -554,33 +555,48 @@ def seed_plans(units) -> int:
         TaskAssignment.objects.bulk_update(assignments, ["status", "completed_on", "accepted_on"])
         RecordEvent.objects.bulk_create(events)
     count += _seed_plan_2026(units)
-    _date_plan_events(started)
     return count
 
 
-def _date_plan_events(started):
+def _date_events(started):
     """Events written while seeding carry today's time; give them the day each step happened."""
-    from django.utils import timezone
-
-    tz = timezone.get_current_timezone()
     events = list(
-        RecordEvent.objects.filter(assignment__isnull=False, at__gte=started).select_related("assignment")
+        RecordEvent.objects.filter(at__gte=started).select_related(
+            "assignment", "regulation", "discipline_case"
+        )
     )
     first_reports = {}
     for event in events:
-        assignment = event.assignment
-        day = {
-            "assigned": assignment.assigned_on,
-            "reported_final": assignment.completed_on,
-            "accepted": assignment.accepted_on,
-        }.get(event.action)
-        if event.action == "reported":
-            day = first_reports.setdefault(
-                assignment.pk,
-                assignment.reports.order_by("reported_on").values_list("reported_on", flat=True).first(),
-            )
+        day = None
+        if event.assignment_id:
+            assignment = event.assignment
+            day = {
+                "assigned": assignment.assigned_on,
+                "reported_final": assignment.completed_on,
+                "accepted": assignment.accepted_on,
+            }.get(event.action)
+            if event.action == "reported":
+                day = first_reports.setdefault(
+                    assignment.pk,
+                    assignment.reports.order_by("reported_on").values_list("reported_on", flat=True).first(),
+                )
+        elif event.regulation_id:
+            regulation = event.regulation
+            day = regulation.signed_on if event.action == "issued" else regulation.valid_to
+        elif event.discipline_case_id:
+            case = event.discipline_case
+            day = {
+                "opened": case.opened_on,
+                "meeting": case.meeting_date,
+                "decided": case.decision_date,
+                "dismissed": case.meeting_date,
+            }.get(event.action)
+        elif event.reward_id:
+            day = event.reward.decision_date if event.action == "decided" else event.reward.proposed_on
+        elif event.directive_id:
+            day = event.directive.issued_on
         if day:
-            event.at = dt.datetime.combine(day, dt.time(9, 0), tzinfo=tz)
+            event.at = dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ)
     RecordEvent.objects.bulk_update(events, ["at"], batch_size=500)
 
 
