@@ -87,12 +87,23 @@ def _page(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
-def _staff_choices(user, roles):
-    return (
-        scoped(Staff.objects.active(), user, roles=roles)
-        .select_related("unit")
-        .order_by("unit__path", "full_name")
-    )
+MAX_PEOPLE_CHOICES = 2000
+
+
+def _staff_choices(request, roles):
+    """People in scope for a picker. A province has tens of thousands: past MAX_PEOPLE_CHOICES the page
+    asks for a unit first (?don_vi=<id>) and lists that unit's people only."""
+    queryset = scoped(Staff.objects.active(), request.user, roles=roles).select_related("unit")
+    picked = None
+    unit_id = request.GET.get("don_vi", "")
+    if unit_id.isdigit():
+        picked = scoped_units(request.user, roles).filter(pk=unit_id).first()
+        if picked is not None:
+            queryset = queryset.filter(unit__path__startswith=picked.path)
+    too_many = picked is None and queryset.count() > MAX_PEOPLE_CHOICES
+    if too_many:
+        queryset = queryset.none()
+    return queryset.order_by("unit__path", "full_name"), {"picked_unit": picked, "too_many_people": too_many}
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -210,9 +221,8 @@ def reward_detail(request, pk):
 @staff_required(*REWARD_PROPOSE)
 def reward_new(request):
     units = scoped_units(request.user, REWARD_PROPOSE).current().order_by("path")
-    form = RewardProposalForm(
-        request.POST or None, units=units, staff=_staff_choices(request.user, REWARD_PROPOSE)
-    )
+    people, picker = _staff_choices(request, REWARD_PROPOSE)
+    form = RewardProposalForm(request.POST or None, units=units, staff=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -232,7 +242,7 @@ def reward_new(request):
         else:
             messages.success(request, _("Đã gửi đề nghị khen thưởng."))
             return redirect("records:reward_detail", reward.pk)
-    return render(request, "records/reward_form.html", {"form": form})
+    return render(request, "records/reward_form.html", {"form": form, "units": units, **picker})
 
 
 @require_POST
@@ -367,9 +377,8 @@ def discipline_detail(request, pk, forms=None):
 
 @staff_required(*DISCIPLINE)
 def discipline_new(request):
-    form = DisciplineOpenForm(
-        request.POST or None, staff=_staff_choices(request.user, DISCIPLINE), initial=request.GET.dict()
-    )
+    people, picker = _staff_choices(request, DISCIPLINE)
+    form = DisciplineOpenForm(request.POST or None, staff=people, initial=request.GET.dict())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -386,7 +395,8 @@ def discipline_new(request):
         else:
             messages.success(request, _("Đã mở hồ sơ xem xét kỷ luật."))
             return redirect("records:discipline_detail", case.pk)
-    return render(request, "records/discipline_form.html", {"form": form})
+    units = scoped_units(request.user, DISCIPLINE).current().order_by("path")
+    return render(request, "records/discipline_form.html", {"form": form, "units": units, **picker})
 
 
 def _case_action(request, pk, form_class, key, action):

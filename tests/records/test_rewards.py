@@ -130,3 +130,21 @@ def test_an_official_sees_only_their_own_rewards_and_discipline(login, official,
     page = login(official).get(reverse("records:my_records")).content.decode()
     assert mine.decision_number in page and "12/QĐ-OTHER" not in page
     assert login(official).get(reverse("records:reward_list")).status_code == 403
+
+
+def test_people_picker_narrows_to_a_unit_and_asks_for_one_when_too_many(
+    login, programme_office, ward, other_ward
+):
+    from congvu.records import views
+
+    StaffFactory(unit=ward, full_name="Người Phường An")
+    StaffFactory(unit=other_ward, full_name="Người Phường Khác")
+    client = login(programme_office)
+    page = client.get(reverse("records:reward_new"), {"don_vi": ward.pk}).content.decode()
+    assert "Người Phường An" in page and "Người Phường Khác" not in page
+    views.MAX_PEOPLE_CHOICES, saved = 1, views.MAX_PEOPLE_CHOICES
+    try:
+        page = client.get(reverse("records:discipline_new")).content.decode()
+    finally:
+        views.MAX_PEOPLE_CHOICES = saved
+    assert "hãy chọn đơn vị trước" in page and "Người Phường Khác" not in page
