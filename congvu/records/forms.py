@@ -67,7 +67,12 @@ class RewardProposalForm(forms.Form):
         label=_("Danh hiệu, hình thức"), queryset=RewardTitle.objects.filter(is_active=True)
     )
     year = forms.TypedChoiceField(label=_("Năm khen thưởng"), coerce=int)
-    staff = forms.ModelChoiceField(label=_("Cá nhân"), queryset=None, required=False)
+    staff = forms.ModelMultipleChoiceField(
+        label=_("Cá nhân (một hoặc nhiều người)"),
+        queryset=None,
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
     collective = forms.ModelChoiceField(label=_("Tập thể"), queryset=None, required=False)
     reason = forms.CharField(
         label=_("Thành tích, lý do"), widget=forms.Textarea(attrs={"rows": 4}), max_length=4000
@@ -96,8 +101,22 @@ class RewardProposalForm(forms.Form):
         if title and title.recipient == RewardTitle.Recipient.INDIVIDUAL:
             data["collective"] = None
         elif title:
-            data["staff"] = None
+            data["staff"] = []
         return data
+
+
+class BatchDecisionForm(forms.Form):
+    """One decision that lists several proposals (as Lao động tiên tiến decisions do)."""
+
+    rewards = forms.ModelMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple)
+    deciding_body = forms.CharField(label=_("Cấp quyết định"), max_length=200)
+    decision_number = forms.CharField(label=_("Số quyết định"), max_length=60)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rewards"].queryset = proposals
+        self.fields["rewards"].error_messages["required"] = _("Hãy chọn ít nhất một đề nghị.")
 
 
 class RewardDecisionForm(forms.Form):

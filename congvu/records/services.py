@@ -59,6 +59,14 @@ def propose_reward(
         raise ValidationError({"staff": _("Danh hiệu này dành cho cá nhân: hãy chọn một người.")})
     if title.recipient == RewardTitle.Recipient.COLLECTIVE and (collective is None or staff is not None):
         raise ValidationError({"collective": _("Danh hiệu này dành cho tập thể: hãy chọn một đơn vị.")})
+    duplicate = Reward.objects.filter(title=title, year=year, staff=staff, collective=collective).exclude(
+        status=Reward.Status.REJECTED
+    )
+    if duplicate.exists():
+        raise ValidationError(
+            _("%(name)s đã được đề nghị hoặc khen thưởng %(title)s năm %(year)s.")
+            % {"name": staff.full_name if staff else collective.name, "title": title.name, "year": year}
+        )
     reward = Reward(
         unit=unit,
         title=title,
@@ -74,6 +82,28 @@ def propose_reward(
     reward.save()
     _event(by=by, action="proposed", after=reward.status, reward=reward)
     return reward
+
+
+@transaction.atomic
+def propose_rewards(*, people, **common) -> list[Reward]:
+    """One proposal per person, all or none (a unit usually proposes a list for one title)."""
+    return [propose_reward(staff=person, **common) for person in people]
+
+
+@transaction.atomic
+def decide_rewards(*, rewards, by, deciding_body: str, decision_number: str, decision_date) -> list[Reward]:
+    """One decision for several proposals, all or none."""
+    return [
+        decide_reward(
+            reward=reward,
+            approved=True,
+            by=by,
+            deciding_body=deciding_body,
+            decision_number=decision_number,
+            decision_date=decision_date,
+        )
+        for reward in rewards
+    ]
 
 
 @transaction.atomic

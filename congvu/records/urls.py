@@ -8,6 +8,7 @@ urlpatterns = [
     path("quan-ly/khen-thuong/", views.reward_list, name="reward_list"),
     path("quan-ly/khen-thuong/xuat-excel/", views.reward_export, name="reward_export"),
     path("quan-ly/khen-thuong/de-nghi/", views.reward_new, name="reward_new"),
+    path("quan-ly/khen-thuong/quyet-dinh-chung/", views.reward_decide_many, name="reward_decide_many"),
     path("quan-ly/khen-thuong/<int:pk>/", views.reward_detail, name="reward_detail"),
     path("quan-ly/khen-thuong/<int:pk>/quyet-dinh/", views.reward_decide, name="reward_decide"),
     path("quan-ly/ky-luat/", views.discipline_list, name="discipline_list"),

@@ -17,6 +17,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Prefetch, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,6 +30,7 @@ from congvu.people.models import Staff
 from congvu.records import selectors, services
 from congvu.records.forms import (
     AssignmentFilterForm,
+    BatchDecisionForm,
     DirectiveFilterForm,
     DirectiveForm,
     DisciplineDecisionForm,
@@ -134,10 +136,19 @@ def _rewards(request):
     return form, queryset
 
 
+def _decidable(request):
+    """Proposals waiting for a decision that the user may decide."""
+    return scoped(Reward.objects.filter(status=Reward.Status.PROPOSED), request.user, roles=REWARD_DECIDE)
+
+
 @staff_required(*REWARD_VIEW)
-def reward_list(request):
+def reward_list(request, batch_form=None):
     form, queryset = _rewards(request)
     page = _page(request, queryset)
+    can_batch = request.GET.get("status") == Reward.Status.PROPOSED and _can(request, REWARD_DECIDE)
+    bound = batch_form is not None
+    if can_batch:
+        batch_form = batch_form or BatchDecisionForm(proposals=_decidable(request))
     return render(
         request,
         "records/reward_list.html",
@@ -146,8 +157,38 @@ def reward_list(request):
             "page": page,
             "total": page.paginator.count,
             "can_propose": _can(request, REWARD_PROPOSE),
+            "batch_form": batch_form if can_batch else None,
+            "decidable": set(_decidable(request).values_list("pk", flat=True)) if can_batch else set(),
         },
+        status=400 if bound else 200,
     )
+
+
+@require_POST
+@staff_required(*REWARD_DECIDE)
+def reward_decide_many(request):
+    wanted = {value for value in request.POST.getlist("rewards") if value.isdigit()}
+    if wanted and len(wanted) != _decidable(request).filter(pk__in=wanted).count():
+        raise Http404  # a proposal outside the scope (or already decided) looks like a missing one
+    form = BatchDecisionForm(request.POST, proposals=_decidable(request))
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            decided = services.decide_rewards(
+                rewards=list(data["rewards"]),
+                deciding_body=data["deciding_body"],
+                decision_number=data["decision_number"],
+                decision_date=data["decision_date"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("Đã ghi quyết định cho %(n)s đề nghị.") % {"n": len(decided)})
+            return redirect(reverse("records:reward_list") + "?status=decided")
+    request.GET = request.GET.copy()
+    request.GET["status"] = Reward.Status.PROPOSED
+    return reward_list.__wrapped__(request, batch_form=form)
 
 
 def _can(request, roles):
@@ -225,23 +266,27 @@ def reward_new(request):
     form = RewardProposalForm(request.POST or None, units=units, staff=people)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        common = {
+            "unit": data["unit"],
+            "title": data["title"],
+            "year": data["year"],
+            "reason": data["reason"],
+            "proposal_number": data["proposal_number"],
+            "proposed_on": data["proposed_on"],
+            "by": request.user,
+        }
         try:
-            reward = services.propose_reward(
-                unit=data["unit"],
-                title=data["title"],
-                year=data["year"],
-                staff=data["staff"],
-                collective=data["collective"],
-                reason=data["reason"],
-                proposal_number=data["proposal_number"],
-                proposed_on=data["proposed_on"],
-                by=request.user,
-            )
+            if data["collective"] is not None:
+                rewards = [services.propose_reward(collective=data["collective"], **common)]
+            else:
+                rewards = services.propose_rewards(people=data["staff"], **common)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            messages.success(request, _("Đã gửi đề nghị khen thưởng."))
-            return redirect("records:reward_detail", reward.pk)
+            messages.success(request, _("Đã gửi %(n)s đề nghị khen thưởng.") % {"n": len(rewards)})
+            if len(rewards) == 1:
+                return redirect("records:reward_detail", rewards[0].pk)
+            return redirect(reverse("records:reward_list") + f"?status=proposed&year={data['year']}")
     return render(request, "records/reward_form.html", {"form": form, "units": units, **picker})
 
 

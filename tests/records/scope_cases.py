@@ -97,6 +97,9 @@ def _assignment_unchanged(w):
     )
 
 
+# The batch decision posts the ids of the proposals; the case's build fills in the out-of-scope one.
+BATCH_DATA = {"deciding_body": "X", "decision_number": "1/QĐ", "decision_date": "02/12/2025"}
+
 SCOPE_CASES = [
     # self-service: only the caller's own records
     _list("records:my_records", lambda w: _decided_reward(w), "999/QĐ-BIMAT"),
@@ -115,6 +118,13 @@ SCOPE_CASES = [
             "decision_number": "1/QĐ",
             "decision_date": "02/12/2025",
         },
+        unchanged=_reward_unchanged,
+    ),
+    ScopeCase(
+        "records:reward_decide_many",
+        lambda w: (BATCH_DATA.update(rewards=[_reward(w).pk]), reverse("records:reward_decide_many"))[1],
+        kind="action",
+        data=BATCH_DATA,
         unchanged=_reward_unchanged,
     ),
     # discipline

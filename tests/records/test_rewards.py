@@ -148,3 +148,53 @@ def test_people_picker_narrows_to_a_unit_and_asks_for_one_when_too_many(
     finally:
         views.MAX_PEOPLE_CHOICES = saved
     assert "hãy chọn đơn vị trước" in page and "Người Phường Khác" not in page
+
+
+def test_a_unit_proposes_a_list_and_one_decision_covers_it(
+    login, unit_head, programme_office, other_unit_head, ward
+):
+    people = [StaffFactory(unit=ward, full_name=f"Người Tiên Tiến {i}") for i in range(3)]
+    client = login(unit_head)
+    response = client.post(
+        reverse("records:reward_new"),
+        {
+            "unit": ward.pk,
+            "title": title("lao-dong-tien-tien").pk,
+            "year": "2025",
+            "staff": [p.pk for p in people],
+            "reason": "Hoàn thành tốt nhiệm vụ",
+            "proposed_on": "01/12/2025",
+        },
+    )
+    assert response.status_code == 302 and Reward.objects.count() == 3
+    again = client.post(
+        reverse("records:reward_new"),
+        {
+            "unit": ward.pk,
+            "title": title("lao-dong-tien-tien").pk,
+            "year": "2025",
+            "staff": [people[0].pk],
+            "reason": "Lần hai",
+            "proposed_on": "01/12/2025",
+        },
+    )
+    assert again.status_code == 200 and "đã được đề nghị" in again.content.decode()
+    assert Reward.objects.count() == 3
+
+    office = login(programme_office)
+    page = office.get(reverse("records:reward_list"), {"status": "proposed"}).content.decode()
+    assert 'id="batch-form"' in page
+    ids = list(Reward.objects.values_list("pk", flat=True)[:2])
+    response = office.post(
+        reverse("records:reward_decide_many"),
+        {
+            "rewards": ids,
+            "deciding_body": "Thủ trưởng",
+            "decision_number": "9/QĐ",
+            "decision_date": "10/01/2026",
+        },
+    )
+    assert response.status_code == 302
+    assert Reward.objects.filter(status=Reward.Status.DECIDED, decision_number="9/QĐ").count() == 2
+    missing = office.post(reverse("records:reward_decide_many"), {"deciding_body": "X"})
+    assert missing.status_code == 400 and "Hãy chọn ít nhất một đề nghị." in missing.content.decode()
