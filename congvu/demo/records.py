@@ -216,6 +216,7 @@ def seed_rewards(units) -> int:
                 )
             chosen = chosen[size:]
         collectives = old_collectives if year < 2025 else new_collectives
+        collective_number = f"{rng.randint(100, 999)}"
         for unit in rng.sample(collectives, 4):
             body = "Chủ tịch UBND thành phố Lạng Sơn" if year < 2025 else "Chủ tịch UBND tỉnh Lạng Sơn"
             proposer = city if year < 2025 else units["LS"]
@@ -228,7 +229,7 @@ def seed_rewards(units) -> int:
                     decided,
                     body,
                     collective=unit,
-                    number=f"{rng.randint(100, 999)}",
+                    number=collective_number,
                 )
             )
     # Proposals for 2025 still waiting for the province's decision (the demo journey decides one).
