@@ -252,7 +252,7 @@ def reward_detail(request, pk):
         "records/reward_detail.html",
         {
             "reward": reward,
-            "events": reward.events.select_related("actor"),
+            "events": reward.events.select_related("actor__staff"),
             "can_decide": can_decide,
             "decision_form": decision_form,
         },
@@ -410,7 +410,7 @@ def discipline_detail(request, pk, forms=None):
     allowed = forms_allowed_for(case.staff)
     context = {
         "case": case,
-        "events": case.events.select_related("actor"),
+        "events": case.events.select_related("actor__staff"),
         "open_case": open_case,
         "allowed_forms": [label for code, label in DisciplineForm.choices if code in allowed],
         "meeting_form": forms.get("meeting") or MeetingForm(initial={"meeting_date": timezone.localdate()}),
@@ -643,7 +643,7 @@ def regulation_detail(request, pk, end_form=None):
             "regulation": regulation,
             "amendments": regulation.amendments.all(),
             "replaced_by": regulation.replaced_by.first(),
-            "events": regulation.events.select_related("actor"),
+            "events": regulation.events.select_related("actor__staff"),
             "can_end": can_end,
             "end_form": end_form or RegulationEndForm(),
         },
@@ -944,8 +944,8 @@ def assignment_detail(request, pk, report_form=None, review_form=None):
         "records/assignment_detail.html",
         {
             "assignment": assignment,
-            "reports": assignment.reports.select_related("reported_by"),
-            "events": assignment.events.select_related("actor"),
+            "reports": assignment.reports.select_related("reported_by__staff"),
+            "events": assignment.events.select_related("actor__staff"),
             "can_report": can_report,
             "can_review": can_review,
             "report_form": report_form or ReportForm(),
