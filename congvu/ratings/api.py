@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from ninja.security import HttpBearer, django_auth
 
 from congvu.accounts.scope import get_scoped_or_404, scoped
 from congvu.core import ratelimit
 from congvu.ratings import selectors, services
-from congvu.ratings.models import Channel, Rating
+from congvu.ratings.models import REASONS, Channel, Level, Rating
 from congvu.ratings.roles import VIEW_ROLES
 from congvu.reports.engine import Period, Scope
 from congvu.units.models import Unit
@@ -86,16 +86,16 @@ def _out(rating: Rating) -> dict:
     }
 
 
-def _field_error(field, message):
-    return {"detail": [{"loc": ["body", field], "msg": str(message), "type": "value_error"}]}
-
-
 def _parse(payload: RatingIn):
-    """Vietnamese field errors for the values pydantic accepts as plain strings."""
+    """Vietnamese field errors for the values pydantic accepts as plain strings (all at once)."""
+    errors = {}
+    client_id = None
     try:
         client_id = uuid.UUID(payload.id)
     except ValueError:
-        return None, _field_error("id", _("Mã đánh giá phải là một UUID."))
+        errors["id"] = _("Mã đánh giá phải là một UUID.")
+    if payload.level not in Level.values:
+        errors["level"] = _("Mức độ phải là very_satisfied, satisfied hoặc not_satisfied.")
     moment = timezone.now()
     if payload.rated_at:
         try:
@@ -103,18 +103,29 @@ def _parse(payload: RatingIn):
         except ValueError:
             moment = None
         if moment is None:
-            return None, _field_error("rated_at", _("Thời điểm đánh giá phải theo ISO 8601."))
-        if timezone.is_naive(moment):
-            moment = timezone.make_aware(moment)
-        now = timezone.now()
-        if moment > now + dt.timedelta(minutes=5):
-            return None, _field_error("rated_at", _("Thời điểm đánh giá không thể ở tương lai."))
-        if moment < now - dt.timedelta(days=MAX_AGE_DAYS):
-            return None, _field_error("rated_at", _("Lượt đánh giá đã quá cũ để ghi nhận."))
+            errors["rated_at"] = _("Thời điểm đánh giá phải theo ISO 8601.")
+        else:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment)
+            now = timezone.now()
+            if moment > now + dt.timedelta(minutes=5):
+                errors["rated_at"] = _("Thời điểm đánh giá không thể ở tương lai.")
+            elif moment < now - dt.timedelta(days=MAX_AGE_DAYS):
+                errors["rated_at"] = _("Lượt đánh giá đã quá cũ để ghi nhận.")
+    unknown = [code for code in payload.reasons if code not in REASONS]
+    if unknown:
+        errors["reasons"] = _("Lý do không hợp lệ: %(codes)s.") % {"codes": ", ".join(unknown)}
     if len(payload.comment) > 1000:
-        return None, _field_error("comment", _("Ý kiến tối đa 1000 ký tự."))
+        errors["comment"] = _("Ý kiến tối đa 1000 ký tự.")
     if len(payload.dossier_code.strip()) > 40:
-        return None, _field_error("dossier_code", _("Mã hồ sơ tối đa 40 ký tự."))
+        errors["dossier_code"] = _("Mã hồ sơ tối đa 40 ký tự.")
+    if errors:
+        return None, {
+            "detail": [
+                {"loc": ["body", field], "msg": str(message), "type": "value_error"}
+                for field, message in errors.items()
+            ]
+        }
     return (client_id, moment), None
 
 
@@ -131,18 +142,22 @@ def create_rating(request, payload: RatingIn):
     device = request.auth
     parsed, error = _parse(payload)
     if error:
-        return 422, error
+        return Status(422, error)
     client_id, moment = parsed
     existing = Rating.objects.filter(client_id=client_id).select_related("staff__position", "counter").first()
     if existing is not None:
-        return 200, _out(existing)
+        return Status(200, _out(existing))
     if not ratelimit.hit(f"ratings:device:{device.pk}", limit=DEVICE_LIMIT_PER_MINUTE, window_seconds=60):
-        return 429, {"detail": _("Thiết bị gửi quá nhiều lượt, vui lòng thử lại sau."), "code": "rate"}
+        return Status(
+            429, {"detail": _("Thiết bị gửi quá nhiều lượt, vui lòng thử lại sau."), "code": "rate"}
+        )
     window = dt.timedelta(seconds=BURST_SECONDS)
     if Rating.objects.filter(
         device=device, rated_at__gt=moment - window, rated_at__lt=moment + window
     ).exists():
-        return 429, {"detail": _("Các lượt chạm quá sát nhau, chỉ ghi nhận một lượt."), "code": "burst"}
+        return Status(
+            429, {"detail": _("Các lượt chạm quá sát nhau, chỉ ghi nhận một lượt."), "code": "burst"}
+        )
     counter = device.counter
     try:
         rating, created = services.record_rating(
@@ -159,16 +174,19 @@ def create_rating(request, payload: RatingIn):
             dossier_code=payload.dossier_code,
         )
     except ValidationError as exc:
-        return 422, {
-            "detail": [
-                {"loc": ["body", field], "msg": " ".join(str(m) for m in messages), "type": "value_error"}
-                for field, messages in exc.message_dict.items()
-            ]
-        }
+        return Status(
+            422,
+            {
+                "detail": [
+                    {"loc": ["body", field], "msg": " ".join(str(m) for m in messages), "type": "value_error"}
+                    for field, messages in exc.message_dict.items()
+                ]
+            },
+        )
     now = timezone.now()
     if device.last_seen_at is None or now - device.last_seen_at > dt.timedelta(minutes=1):
         type(device).objects.filter(pk=device.pk).update(last_seen_at=now)
-    return (201 if created else 200), _out(rating)
+    return Status(201 if created else 200, _out(rating))
 
 
 class Filters(Schema):

@@ -384,7 +384,7 @@ def paper_entry(request, pk):
         .distinct()
         .select_related("position")
     )
-    form = PaperEntryForm(request.POST or None, batch=batch, staff=staff)
+    form = PaperEntryForm(request.POST if request.method == "POST" else None, batch=batch, staff=staff)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -1,0 +1,97 @@
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from congvu.ratings.models import (
+    Choice,
+    Level,
+    PaperAnswer,
+    PaperBatch,
+    PaperForm,
+    PaperResponse,
+    Question,
+    Rating,
+)
+from congvu.ratings.services import new_form_version
+from congvu.reports.engine import Period, evaluate
+
+
+@pytest.fixture
+def paper_form(db):
+    form = PaperForm.objects.create(
+        code="PKS", version=1, title="Phiếu khảo sát", valid_from=dt.date(2019, 1, 1)
+    )
+    for order, (element, overall) in enumerate([("access", False), ("official", True)], start=1):
+        question = Question.objects.create(
+            form=form, order=order, text=f"Câu {order}", element=element, is_overall=overall
+        )
+        for c_order, (label, level) in enumerate(
+            [
+                ("Rất hài lòng", Level.VERY_SATISFIED),
+                ("Hài lòng", Level.SATISFIED),
+                ("Không hài lòng", Level.NOT_SATISFIED),
+            ],
+            start=1,
+        ):
+            Choice.objects.create(question=question, order=c_order, label=label, level=level)
+    return form
+
+
+def test_staff_enter_a_stack_of_paper_forms(
+    client, reception_officer, one_stop, paper_form, counter_official, city
+):
+    client.force_login(reception_officer)
+    response = client.post(
+        reverse("ratings:batches"),
+        {
+            "unit": one_stop.pk,
+            "form": paper_form.pk,
+            "collected_on": "28/03/2019",
+            "label": "Quý 1",
+            "declared_count": 3,
+        },
+    )
+    batch = PaperBatch.objects.get()
+    assert response.url == reverse("ratings:paper_entry", args=[batch.pk])
+    assert batch.entered_by == reception_officer
+    access, official_q = paper_form.questions.order_by("order")
+    entry = reverse("ratings:paper_entry", args=[batch.pk])
+    answers = [(0, 1), (1, 1), (0, 2)]
+    for access_choice, official_choice in answers:
+        client.post(
+            entry,
+            {
+                f"q{access.pk}": access.choices.all()[access_choice].pk,
+                f"q{official_q.pk}": official_q.choices.all()[official_choice].pk,
+                "staff": counter_official.pk,
+            },
+        )
+    assert list(PaperResponse.objects.values_list("number", flat=True)) == [1, 2, 3]
+    assert PaperAnswer.objects.count() == 6
+    paper = Rating.objects.filter(channel="paper")
+    assert paper.count() == 3 and set(paper.values_list("staff", flat=True)) == {counter_official.pk}
+    assert paper.filter(level=Level.NOT_SATISFIED).count() == 1
+    page = client.get(entry)
+    assert page.context["count"] == 3 and "Phiếu số 4" in page.content.decode()
+    empty = client.post(entry, {})
+    assert empty.status_code == 200 and "Phiếu trống" in empty.content.decode()
+    sipas = evaluate("counter.sipas.access", city, Period.year(2019))
+    assert (sipas["numerator"], sipas["denominator"]) == (3, 3)
+    official = evaluate("counter.sipas.official", city, Period.year(2019))
+    assert official["value"] == pytest.approx(66.67)
+
+
+def test_a_future_stack_date_is_a_field_error(client, reception_officer, one_stop, paper_form):
+    client.force_login(reception_officer)
+    response = client.post(
+        reverse("ratings:batches"), {"unit": one_stop.pk, "form": paper_form.pk, "collected_on": "01/01/2999"}
+    )
+    assert response.status_code == 200 and response.context["form"].errors["collected_on"]
+
+
+def test_a_new_form_version_copies_questions_and_retires_the_old(paper_form):
+    copy = new_form_version(form=paper_form)
+    paper_form.refresh_from_db()
+    assert copy.version == 2 and copy.is_active and not paper_form.is_active
+    assert copy.questions.count() == 2 and Choice.objects.filter(question__form=copy).count() == 6
