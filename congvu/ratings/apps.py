@@ -24,3 +24,31 @@ class RatingsConfig(AppConfig):
         nav.add_staff_nav(
             nav.NavItem(_("Kết quả đánh giá của tôi"), "ratings:my_results", self_service=True, order=34)
         )
+        nav.add_home_cards(home_cards)
+
+
+def home_cards(request):
+    """Today's "Không hài lòng" in the unit head's scope, on the staff home page."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from congvu.accounts.scope import has_role, scoped
+    from congvu.ratings.models import Level, Rating
+    from congvu.ratings.roles import VIEW_ROLES
+
+    if not has_role(request.user, *VIEW_ROLES):
+        return []
+    today = timezone.localdate()
+    count = (
+        scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES)
+        .filter(level=Level.NOT_SATISFIED, rated_at__date=today)
+        .count()
+    )
+    return [
+        {
+            "label": _("Đánh giá không hài lòng hôm nay"),
+            "value": count,
+            "url": reverse("ratings:results") + f"?date_from={today:%d/%m/%Y}&date_to={today:%d/%m/%Y}",
+            "tone": "warning" if count else "",
+        }
+    ]

@@ -95,3 +95,27 @@ def test_a_new_form_version_copies_questions_and_retires_the_old(paper_form):
     paper_form.refresh_from_db()
     assert copy.version == 2 and copy.is_active and not paper_form.is_active
     assert copy.questions.count() == 2 and Choice.objects.filter(question__form=copy).count() == 6
+
+
+def test_evidence_for_the_annual_evaluation(one_stop, counter_official):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from congvu.ratings.evidence import evidence_for
+    from tests.ratings.factories import RatingFactory
+
+    tz = timezone.get_current_timezone()
+    for level in ["satisfied", "very_satisfied", "not_satisfied", "satisfied"]:
+        RatingFactory(
+            unit=one_stop,
+            staff=counter_official,
+            level=level,
+            reasons=["waiting"],
+            rated_at=dt.datetime(2019, 4, 2, 9, tzinfo=tz),
+        )
+    items = evidence_for(counter_official, 2019)
+    assert items[0]["title"].endswith("75,0%") and items[0]["date"] == dt.date(2019, 12, 31)
+    assert set(items[0]) == {"kind", "title", "date", "url", "summary"}
+    assert len(items) == 2 and "Thời gian chờ lâu" in items[1]["summary"]
+    assert evidence_for(counter_official, 2020) == []
