@@ -144,7 +144,12 @@ def create_rating(request, payload: RatingIn):
     if error:
         return Status(422, error)
     client_id, moment = parsed
-    existing = Rating.objects.filter(client_id=client_id).select_related("staff__position", "counter").first()
+    existing = (
+        Rating.objects.filter(client_id=client_id)
+        .select_related("staff__position", "counter")
+        .order_by()
+        .first()
+    )
     if existing is not None:
         return Status(200, _out(existing))
     if not ratelimit.hit(f"ratings:device:{device.pk}", limit=DEVICE_LIMIT_PER_MINUTE, window_seconds=60):
@@ -172,6 +177,7 @@ def create_rating(request, payload: RatingIn):
             reasons=payload.reasons,
             comment=payload.comment,
             dossier_code=payload.dossier_code,
+            check_existing=False,  # just checked; a concurrent resend ends in the unique constraint
         )
     except ValidationError as exc:
         return Status(

@@ -84,13 +84,17 @@ def official_at(counter: Counter, moment: dt.datetime):
     """The official on the counter's roster at `moment`: that day's entry for the session, else the
     latest entry before it for the same session, else the latest entry of any session."""
     day = timezone.localtime(moment).date()
-    entries = RosterEntry.objects.filter(counter=counter, date__lte=day).select_related(
-        "staff__position", "staff__unit"
-    )
-    entry = entries.filter(session=session_of(moment)).order_by("-date").first()
-    if entry is None:
-        entry = entries.order_by("-date", "-session").first()
-    return entry.staff if entry else None
+    session = session_of(moment)
+    entries = RosterEntry.objects.filter(counter=counter, date__lte=day).select_related("staff__position")
+    recent = list(entries.order_by("-date", "session")[:6])  # one query covers the usual case
+    for entry in recent:
+        if entry.session == session:
+            return entry.staff
+    if len(recent) == 6:
+        entry = entries.filter(session=session).order_by("-date").first()
+        if entry is not None:
+            return entry.staff
+    return recent[0].staff if recent else None
 
 
 @transaction.atomic
@@ -134,12 +138,13 @@ def record_rating(
     comment: str = "",
     dossier_code: str = "",
     client_key: str = "",
+    check_existing: bool = True,
 ) -> tuple[Rating, bool]:
     """Store one rating; (rating, created). A client id already stored returns that rating unchanged.
 
     Raises ValidationError with field errors for a bad level, reasons, or a dossier already rated."""
-    if client_id is not None:
-        existing = Rating.objects.filter(client_id=client_id).first()
+    if client_id is not None and check_existing:
+        existing = Rating.objects.filter(client_id=client_id).order_by().first()
         if existing is not None:
             return existing, False
     if level not in Level.values:
