@@ -60,9 +60,12 @@ def setup_world() -> None:
     from congvu.units.models import Unit, UnitType
 
     Rating.objects.all().delete()
-    ward, _ = Unit.objects.get_or_create(code="BENCH-P", defaults={"name": "Phường Đo Kiểm", "unit_type": UnitType.WARD})
+    ward, _ = Unit.objects.get_or_create(
+        code="BENCH-P", defaults={"name": "Phường Đo Kiểm", "unit_type": UnitType.WARD}
+    )
     one_stop, _ = Unit.objects.get_or_create(
-        code="BENCH-P-1C", defaults={"name": "Bộ phận một cửa Đo Kiểm", "unit_type": UnitType.ONE_STOP, "parent": ward}
+        code="BENCH-P-1C",
+        defaults={"name": "Bộ phận một cửa Đo Kiểm", "unit_type": UnitType.ONE_STOP, "parent": ward},
     )
     tokens = []
     for index in range(DEVICES):
@@ -70,9 +73,13 @@ def setup_world() -> None:
             code=f"BENCH-Q{index:03d}", defaults={"unit": one_stop, "name": f"Quầy {index}"}
         )
         if created:
-            staff = Staff.objects.create(full_name=f"Cán Bộ Đo Kiểm {index}", sex="nu", category="cong_chuc", unit=one_stop)
+            staff = Staff.objects.create(
+                full_name=f"Cán Bộ Đo Kiểm {index}", sex="nu", category="cong_chuc", unit=one_stop
+            )
             for session in ("morning", "afternoon"):
-                RosterEntry.objects.create(counter=counter, staff=staff, date=dt.date(2020, 1, 1), session=session)
+                RosterEntry.objects.create(
+                    counter=counter, staff=staff, date=dt.date(2020, 1, 1), session=session
+                )
         tokens.append(pair_device(counter=counter)[1])
     print(json.dumps(tokens))
 
@@ -146,11 +153,25 @@ def _rating_jobs(tokens: list[str], total: int) -> list:
     for index in range(total):
         token = tokens[index % len(tokens)]
         rated_at = base + dt.timedelta(seconds=5 * (index // len(tokens)))  # one kiosk: a citizen every 5 s
-        level = ("very_satisfied", "satisfied", "satisfied", "not_satisfied")[index % 4] if index % 50 else "not_satisfied"
-        body = json.dumps(
-            {"id": str(uuid.uuid4()), "level": level, "reasons": [], "comment": "", "rated_at": rated_at.isoformat()}
+        level = (
+            ("very_satisfied", "satisfied", "satisfied", "not_satisfied")[index % 4]
+            if index % 50
+            else "not_satisfied"
         )
-        headers = {"Content-Type": "application/json", "Authorization": f"Bearer {token}", "Connection": "keep-alive"}
+        body = json.dumps(
+            {
+                "id": str(uuid.uuid4()),
+                "level": level,
+                "reasons": [],
+                "comment": "",
+                "rated_at": rated_at.isoformat(),
+            }
+        )
+        headers = {
+            "Content-Type": "application/json",
+            "Authorization": f"Bearer {token}",
+            "Connection": "keep-alive",
+        }
         jobs.append(("POST", "/api/v1/ratings", headers, body))
     return jobs
 
@@ -181,7 +202,16 @@ def run_backend(label: str, database_url: str | None, args) -> dict:
     tokens = json.loads(made.stdout.strip().splitlines()[-1])
     port = _free_port()
     server = subprocess.Popen(
-        [GUNICORN, "congvu.wsgi", "-w", str(args.workers), "-b", f"127.0.0.1:{port}", "--log-level", "warning"],
+        [
+            GUNICORN,
+            "congvu.wsgi",
+            "-w",
+            str(args.workers),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
         env=env,
         cwd=ROOT,
     )
@@ -193,7 +223,11 @@ def run_backend(label: str, database_url: str | None, args) -> dict:
         health_jobs = [("GET", "/healthz", {"Connection": "keep-alive"}, None)] * args.requests
         ceiling = _load(port, health_jobs, args.concurrency)
         stored = subprocess.run(
-            [PYTHON, "-c", "import django; django.setup(); from congvu.ratings.models import Rating; print(Rating.objects.count())"],
+            [
+                PYTHON,
+                "-c",
+                "import django; django.setup(); from congvu.ratings.models import Rating; print(Rating.objects.count())",
+            ],
             env=env,
             cwd=ROOT,
             capture_output=True,
