@@ -69,7 +69,9 @@ class PublicRatingForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    comment = forms.CharField(label=_("Ý kiến khác"), max_length=1000, required=False, widget=forms.Textarea)
+    comment = forms.CharField(
+        label=_("Ý kiến khác"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     dossier_code = forms.CharField(
         label=_("Mã hồ sơ (nếu có)"),
         max_length=40,

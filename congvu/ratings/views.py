@@ -193,7 +193,9 @@ def counters(request):
         counter = form.save()
         messages.success(request, _("Đã thêm quầy %(name)s.") % {"name": counter.name})
         return redirect("ratings:counter_detail", pk=counter.pk)
-    rows = scoped(Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES)
+    rows = scoped(Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES).order_by(
+        "-is_active", "unit__path", "code"
+    )
     return render(request, "ratings/counters.html", {"counters": rows, "form": form})
 
 
@@ -245,7 +247,7 @@ def pair_device(request, pk):
     """Pair the tablet in hand: make a device token, log the staff member out of this browser, and hand
     the token to the kiosk page, which keeps it in the browser's storage."""
     counter = get_scoped_or_404(
-        Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES, pk=pk
+        Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES, pk=pk, is_active=True
     )
     form = PairForm(request.POST)
     name = form.cleaned_data["name"] if form.is_valid() else ""
