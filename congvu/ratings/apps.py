@@ -9,7 +9,7 @@ class RatingsConfig(AppConfig):
 
     def ready(self):
         from congvu.core import nav
-        from congvu.ratings.roles import ENTRY_ROLES, MANAGE_ROLES, VIEW_ROLES
+        from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, VIEW_ROLES
 
         nav.add_staff_nav(
             nav.NavItem(_("Hài lòng tại một cửa"), "ratings:results", roles=VIEW_ROLES, order=30)
@@ -20,6 +20,9 @@ class RatingsConfig(AppConfig):
         nav.add_staff_nav(nav.NavItem(_("Thẻ QR đánh giá"), "ratings:cards", roles=MANAGE_ROLES, order=32))
         nav.add_staff_nav(
             nav.NavItem(_("Nhập phiếu đánh giá"), "ratings:batches", roles=ENTRY_ROLES, order=33)
+        )
+        nav.add_staff_nav(
+            nav.NavItem(_("Mẫu phiếu đánh giá"), "ratings:paper_forms", roles=FORM_ROLES, order=33)
         )
         nav.add_staff_nav(
             nav.NavItem(_("Kết quả đánh giá của tôi"), "ratings:my_results", self_service=True, order=34)

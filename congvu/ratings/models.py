@@ -232,6 +232,15 @@ class SipasElement(models.TextChoices):
 class PaperForm(Audited):
     """A printed evaluation form (phiếu đánh giá). A form in use is never edited: make a new version."""
 
+    unit = models.ForeignKey(
+        Unit,
+        verbose_name=_("đơn vị ban hành"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Phiếu dùng cho đơn vị này và các đơn vị trực thuộc."),
+    )
     code = models.CharField(_("mã phiếu"), max_length=40)
     version = models.PositiveIntegerField(_("phiên bản"), default=1)
     title = models.CharField(_("tên phiếu"), max_length=200)

@@ -8,3 +8,5 @@ MANAGE_ROLES = (Role.UNIT_HEAD, Role.SYSTEM_ADMIN)
 ENTRY_ROLES = (Role.RECEPTION, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
 # Who may hide an abusive comment.
 MODERATE_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
+# Who configures the paper forms (for their unit and the units below it).
+FORM_ROLES = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)

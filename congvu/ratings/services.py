@@ -16,6 +16,7 @@ from congvu.core.notifications import notify
 from congvu.ratings.models import (
     REASONS,
     Channel,
+    Choice,
     Counter,
     KioskDevice,
     Level,
@@ -23,6 +24,7 @@ from congvu.ratings.models import (
     PaperBatch,
     PaperForm,
     PaperResponse,
+    Question,
     Rating,
     RatingEvent,
     RosterEntry,
@@ -242,6 +244,7 @@ def new_form_version(*, form: PaperForm, valid_from: dt.date | None = None) -> P
     """Copy a form with its questions and choices as the next version; the old one stops being used."""
     latest = PaperForm.objects.filter(code=form.code).order_by("-version").first()
     copy = PaperForm.objects.create(
+        unit=form.unit,
         code=form.code,
         version=latest.version + 1,
         title=form.title,
@@ -258,8 +261,47 @@ def new_form_version(*, form: PaperForm, valid_from: dt.date | None = None) -> P
     return copy
 
 
+def form_applies_to(form: PaperForm, unit) -> bool:
+    return form.unit_id is None or unit.path.startswith(form.unit.path)
+
+
+@transaction.atomic
+def save_form(
+    *, unit, title: str, code: str, valid_from: dt.date, questions: list, choices: list, form=None
+) -> PaperForm:
+    """Create a form, or change one. A form that already has entered answers is never changed: the
+    change becomes its next version and the old version stops being offered.
+
+    `questions` is a list of (element, text, is_overall); `choices` a list of (label, level) used for
+    every question."""
+    in_use = form is not None and PaperResponse.objects.filter(batch__form=form).exists()
+    if form is None or in_use:
+        latest = PaperForm.objects.filter(code=code).order_by("-version").first()
+        target = PaperForm(code=code, version=(latest.version + 1) if latest else 1)
+    else:
+        target = form
+        target.code = code
+    target.unit = unit
+    target.title = title
+    target.valid_from = valid_from
+    target.is_active = True
+    target.full_clean()
+    target.save()
+    target.questions.all().delete()
+    for order, (element, text, overall) in enumerate(questions, start=1):
+        question = Question.objects.create(
+            form=target, order=order, text=text, element=element, is_overall=overall
+        )
+        for choice_order, (label, level) in enumerate(choices, start=1):
+            Choice.objects.create(question=question, order=choice_order, label=label, level=level)
+    PaperForm.objects.filter(code=target.code).exclude(pk=target.pk).update(is_active=False)
+    return target
+
+
 @transaction.atomic
 def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declared_count=None, user=None):
+    if not form_applies_to(form, unit):
+        raise ValidationError({"form": _("Mẫu phiếu này không áp dụng cho đơn vị đã chọn.")})
     batch = PaperBatch(
         unit=unit,
         form=form,

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
-from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
+from congvu.accounts.scope import get_scoped_or_404, has_role, scope_roots, scoped, scoped_units
 from congvu.core import ratelimit
 from congvu.core.uploads import protected_file_response
 from congvu.people.models import Staff
@@ -27,6 +27,7 @@ from congvu.ratings.forms import (
     HideCommentForm,
     PairForm,
     PaperEntryForm,
+    PaperFormEditor,
     PublicRatingForm,
     ResultsFilterForm,
     RosterForm,
@@ -43,7 +44,7 @@ from congvu.ratings.models import (
     Rating,
     Session,
 )
-from congvu.ratings.roles import ENTRY_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
+from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
 from congvu.reports.engine import Period, Scope
 from congvu.units.models import Unit, UnitType
 
@@ -358,18 +359,38 @@ def cards_index(request):
 # ---------------------------------------------------------------- paper forms
 
 
+def _forms_for(user, roles):
+    """Active paper forms that apply to some unit in the user's scope (issued above or within it)."""
+    active = PaperForm.objects.filter(is_active=True).select_related("unit")
+    roots = scope_roots(user, roles)
+    if roots is None:
+        return active
+    ids = [
+        form.pk
+        for form in active
+        if form.unit_id is None
+        or any(root.path.startswith(form.unit.path) or form.unit.path.startswith(root.path) for root in roots)
+    ]
+    return active.filter(pk__in=ids)
+
+
 @staff_required(*ENTRY_ROLES)
 def batches(request):
     units = scoped_units(request.user, roles=ENTRY_ROLES).filter(unit_type=UnitType.ONE_STOP)
-    form = BatchForm(request.POST or None, units=units)
+    form = BatchForm(request.POST or None, units=units, paper_forms=_forms_for(request.user, ENTRY_ROLES))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        batch = services.open_batch(user=request.user, **data)
-        return redirect("ratings:paper_entry", pk=batch.pk)
+        try:
+            batch = services.open_batch(user=request.user, **data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return redirect("ratings:paper_entry", pk=batch.pk)
     rows = scoped(
         PaperBatch.objects.select_related("unit", "form", "entered_by"), request.user, roles=ENTRY_ROLES
     ).annotate(entered=Count("responses"))[:100]
-    forms_in_use = PaperForm.objects.filter(is_active=True).prefetch_related("questions__choices")
+    forms_in_use = _forms_for(request.user, ENTRY_ROLES).prefetch_related("questions")
     return render(
         request, "ratings/batches.html", {"form": form, "batches": rows, "paper_forms": forms_in_use}
     )
@@ -408,6 +429,67 @@ def paper_entry(request, pk):
         request,
         "ratings/paper_entry.html",
         {"batch": batch, "form": form, "count": count, "next_number": count + 1},
+    )
+
+
+@staff_required(*FORM_ROLES)
+def paper_forms(request):
+    units = scoped_units(request.user, roles=FORM_ROLES).current()
+    editor = PaperFormEditor(request.POST or None, units=units)
+    if request.method == "POST" and editor.is_valid():
+        data = editor.cleaned_data
+        form = services.save_form(
+            unit=data["unit"],
+            title=data["title"],
+            code=data["code"],
+            valid_from=data["valid_from"],
+            questions=data["questions"],
+            choices=data["choices"],
+        )
+        messages.success(
+            request,
+            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": form.title, "v": form.version},
+        )
+        return redirect("ratings:paper_forms")
+    rows = scoped(
+        PaperForm.objects.select_related("unit").annotate(entered=Count("paperbatch__responses")),
+        request.user,
+        roles=FORM_ROLES,
+    )
+    return render(request, "ratings/paper_forms.html", {"editor": editor, "paper_forms": rows})
+
+
+@staff_required(*FORM_ROLES)
+def paper_form_edit(request, pk):
+    """Change a form; if answers were already entered on it, the change becomes a new version."""
+    paper_form = get_scoped_or_404(
+        PaperForm.objects.select_related("unit"), request.user, roles=FORM_ROLES, pk=pk
+    )
+    units = scoped_units(request.user, roles=FORM_ROLES).current()
+    editor = PaperFormEditor(
+        request.POST or None, units=units, initial=PaperFormEditor.initial_for(paper_form)
+    )
+    if request.method == "POST" and editor.is_valid():
+        data = editor.cleaned_data
+        saved = services.save_form(
+            form=paper_form,
+            unit=data["unit"],
+            title=data["title"],
+            code=data["code"],
+            valid_from=data["valid_from"],
+            questions=data["questions"],
+            choices=data["choices"],
+        )
+        messages.success(
+            request,
+            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": saved.title, "v": saved.version},
+        )
+        return redirect("ratings:paper_forms")
+    in_use = PaperBatch.objects.filter(form=paper_form, responses__isnull=False).exists()
+    return render(
+        request,
+        "ratings/paper_form_edit.html",
+        {"editor": editor, "paper_form": paper_form, "in_use": in_use},
     )
 
 

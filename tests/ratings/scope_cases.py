@@ -15,6 +15,7 @@ SECRET = "Ý KIẾN BÍ MẬT NGOÀI PHẠM VI"
 SECRET_NAME = "Lò Văn Ngoài Phạm Vi"
 SECRET_COUNTER = "Quầy bí mật ngoài phạm vi"
 SECRET_BATCH = "Tập phiếu bí mật ngoài phạm vi"
+SECRET_FORM = "Mẫu phiếu bí mật ngoài phạm vi"
 
 
 def _one_stop(world):
@@ -52,6 +53,12 @@ def _batch(world):
     form = PaperForm.objects.create(code="F", version=1, title="Phiếu", valid_from=dt.date(2019, 1, 1))
     return PaperBatch.objects.create(
         unit=_one_stop(world), form=form, collected_on=dt.date(2019, 3, 28), label=SECRET_BATCH
+    )
+
+
+def _other_form(world):
+    return PaperForm.objects.create(
+        unit=world.other_ward, code="NPV", version=1, title=SECRET_FORM, valid_from=dt.date(2019, 1, 1)
     )
 
 
@@ -137,6 +144,15 @@ SCOPE_CASES = [
         lambda w: (_batch(w), reverse("ratings:batches"))[1],
         kind="list",
         secret=SECRET_BATCH,
+    ),
+    ScopeCase(
+        "ratings:paper_forms",
+        lambda w: (_other_form(w), reverse("ratings:paper_forms"))[1],
+        kind="list",
+        secret=SECRET_FORM,
+    ),
+    ScopeCase(
+        "ratings:paper_form_edit", lambda w: reverse("ratings:paper_form_edit", args=[_other_form(w).pk])
     ),
     ScopeCase("ratings:paper_entry", lambda w: reverse("ratings:paper_entry", args=[_batch(w).pk])),
     ScopeCase("api:ratings", lambda w: (_rating(w), reverse("api:ratings"))[1], kind="list", secret=SECRET),

@@ -119,3 +119,54 @@ def test_evidence_for_the_annual_evaluation(one_stop, counter_official):
     assert set(items[0]) == {"kind", "title", "date", "url", "summary"}
     assert len(items) == 2 and "Thời gian chờ lâu" in items[1]["summary"]
     assert evidence_for(counter_official, 2020) == []
+
+
+QUESTIONS = "access | Nơi tiếp đón\nofficial | Thái độ công chức | chung"
+
+
+def test_programme_office_configures_a_form_and_edits_make_versions(
+    client, programme_office, city, reception_officer, one_stop, counter_official
+):
+    client.force_login(programme_office)
+    url = reverse("ratings:paper_forms")
+    bad = client.post(
+        url,
+        {
+            "unit": city.pk,
+            "code": "pk",
+            "title": "Phiếu",
+            "valid_from": "01/01/2026",
+            "questions": "khong | x",
+            "choices": "A | satisfied",
+        },
+    )
+    assert (
+        bad.status_code == 200 and "Dòng 1" in bad.content.decode() and "từ 2 đến 9" in bad.content.decode()
+    )
+    data = {
+        "unit": city.pk,
+        "code": "pk-tp",
+        "title": "Phiếu thành phố",
+        "valid_from": "01/01/2026",
+        "questions": QUESTIONS,
+        "choices": "Hài lòng | satisfied\nKhông hài lòng | not_satisfied",
+    }
+    assert client.post(url, data).status_code == 302
+    form = PaperForm.objects.get(code="PK-TP")
+    assert form.questions.count() == 2 and form.questions.get(order=2).is_overall
+    edit = reverse("ratings:paper_form_edit", args=[form.pk])
+    assert "official | Thái độ công chức | chung" in client.get(edit).content.decode()
+    client.post(edit, {**data, "title": "Phiếu thành phố (sửa)"})  # nothing entered yet: edited in place
+    assert PaperForm.objects.filter(code="PK-TP").count() == 1
+    batch = PaperBatch.objects.create(unit=one_stop, form=form, collected_on=dt.date(2026, 1, 5))
+    from congvu.ratings.services import enter_paper_response
+
+    question = form.questions.get(order=1)
+    enter_paper_response(batch=batch, answers={question: question.choices.first()})
+    client.post(edit, {**data, "questions": QUESTIONS + "\nresult | Kết quả đúng hẹn"})
+    versions = list(PaperForm.objects.filter(code="PK-TP").order_by("version"))
+    assert [(v.version, v.is_active, v.questions.count()) for v in versions] == [(1, False, 2), (2, True, 3)]
+    assert PaperAnswer.objects.get().question.form == versions[0]  # entered answers keep their version
+    client.force_login(reception_officer)
+    page = client.get(reverse("ratings:batches"))
+    assert list(page.context["form"].fields["form"].queryset) == [versions[1]]

@@ -20,6 +20,8 @@
   var $ = function (id) { return document.getElementById(id); };
 
   var current = { level: null, reasons: [] };
+  var CLOCK_KEY = "congvu.kiosk.clock." + code;
+  var clockOffset = storageGet(CLOCK_KEY, 0); // server time minus tablet time, in ms (cheap tablets drift)
   var resetTimer = null;
   var flushing = false;
   var lastSendFailed = false;
@@ -91,7 +93,14 @@
         return r.ok ? r.json() : null;
       })
       .then(function (state) {
-        if (state) { storageSet(STATE_KEY, state); renderOfficial(state); }
+        if (state) {
+          if (state.now) {
+            var server = Date.parse(state.now);
+            if (!isNaN(server)) { clockOffset = server - Date.now(); storageSet(CLOCK_KEY, clockOffset); }
+          }
+          storageSet(STATE_KEY, state);
+          renderOfficial(state);
+        }
       })
       .catch(function () { /* offline: keep the last known official */ });
   }
@@ -131,7 +140,7 @@
       reasons: current.reasons.slice(),
       comment: $("k-comment").value.trim(),
       dossier_code: $("k-dossier").value.trim(),
-      rated_at: new Date().toISOString()
+      rated_at: new Date(Date.now() + clockOffset).toISOString()
     });
     storageSet(QUEUE_KEY, items);
     current.level = null;
