@@ -147,6 +147,7 @@ def _paper_form():
         defaults={
             "title": "Phiếu khảo sát sự hài lòng tại bộ phận một cửa",
             "valid_from": dt.date(2019, 1, 1),
+            "unit": Unit.objects.filter(code="LS").first(),  # issued by the province for all its units
         },
     )
     if created:

@@ -407,7 +407,13 @@ def paper_entry(request, pk):
         .distinct()
         .select_related("position")
     )
-    form = PaperEntryForm(request.POST if request.method == "POST" else None, batch=batch, staff=staff)
+    last = batch.responses.order_by("-number").values_list("staff_id", flat=True).first()
+    form = PaperEntryForm(
+        request.POST if request.method == "POST" else None,
+        batch=batch,
+        staff=staff,
+        initial={"staff": last},  # a stack is usually about one official: keep the last choice
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
