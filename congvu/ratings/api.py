@@ -4,6 +4,7 @@ import datetime as dt
 import uuid
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -152,6 +153,13 @@ def create_rating(request, payload: RatingIn):
     )
     if existing is not None:
         return Status(200, _out(existing))
+    # One transaction (one commit) for the throttle count, the rating, its audit row and the device's
+    # last-seen time: commits are what a busy database spends its time on.
+    with transaction.atomic():
+        return _store(device, payload, client_id, moment)
+
+
+def _store(device, payload, client_id, moment):
     if not ratelimit.hit(f"ratings:device:{device.pk}", limit=DEVICE_LIMIT_PER_MINUTE, window_seconds=60):
         return Status(
             429, {"detail": _("Thiết bị gửi quá nhiều lượt, vui lòng thử lại sau."), "code": "rate"}
