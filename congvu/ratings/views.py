@@ -555,7 +555,7 @@ def kiosk_photo(request, code):
     staff = services.official_at(device.counter, timezone.now())
     if staff is None or not staff.photo:
         raise Http404
-    return protected_file_response(staff.photo)
+    return protected_file_response(staff.photo, inline=True)
 
 
 # ---------------------------------------------------------------- QR rating page (public)

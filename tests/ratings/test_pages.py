@@ -182,3 +182,26 @@ def test_an_official_sees_only_their_own_results(client, official, one_stop):
     text = page.content.decode()
     assert "Của tôi" in text and "Của người khác" not in text
     assert client.get(reverse("ratings:results")).status_code == 403
+
+
+def test_kiosk_shows_the_photo_only_with_the_device_token(
+    client, kiosk, counter_official, settings, tmp_path
+):
+    import io as _io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = _io.BytesIO()
+    Image.new("RGB", (30, 40), "gray").save(buffer, "JPEG")
+    counter_official.photo.save("anh.jpg", ContentFile(buffer.getvalue()))
+    device, token = kiosk
+    url = reverse("ratings:kiosk_photo", args=[device.counter.code])
+    assert client.get(url).status_code == 404
+    response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    state = client.get(
+        reverse("ratings:kiosk_state", args=[device.counter.code]), HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert state.json()["official"]["has_photo"] is True
