@@ -19,6 +19,7 @@ urlpatterns = [
     path("quan-ly/hai-long/phieu/<int:pk>/", views.paper_entry, name="paper_entry"),
     path("quan-ly/hai-long/mau-phieu/", views.paper_forms, name="paper_forms"),
     path("quan-ly/hai-long/mau-phieu/<int:pk>/", views.paper_form_edit, name="paper_form_edit"),
+    path("kiosk/sw.js", views.kiosk_service_worker, name="kiosk_sw"),
     path("kiosk/<str:code>/", views.kiosk, name="kiosk"),
     path("kiosk/<str:code>/trang-thai/", views.kiosk_state, name="kiosk_state"),
     path("kiosk/<str:code>/anh/", views.kiosk_photo, name="kiosk_photo"),

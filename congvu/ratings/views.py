@@ -2,6 +2,7 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -516,6 +517,14 @@ def kiosk(request, code):
             "state_url": reverse("ratings:kiosk_state", args=[counter.code]),
         },
     )
+
+
+def kiosk_service_worker(request):
+    """The kiosk's service worker, served under /kiosk/ so that it may control the kiosk pages."""
+    script = (Path(__file__).parent / "static" / "ratings" / "kiosk-sw.js").read_text(encoding="utf-8")
+    response = HttpResponse(script, content_type="application/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
 
 
 def _kiosk_device(request, code):

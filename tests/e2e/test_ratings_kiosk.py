@@ -91,3 +91,28 @@ def test_qr_on_the_badge_rates_the_right_official(phone_page, counter_on_duty):
     page.wait_for_selector(".rate-thanks")
     rating = Rating.objects.get()
     assert (rating.staff, rating.channel, rating.dossier_code) == (official, "qr", "HS-2026-001")
+
+
+def test_kiosk_page_reopens_during_an_outage(browser_page, counter_on_duty):
+    from congvu.ratings.services import pair_device
+
+    page = browser_page
+    counter, _official = counter_on_duty
+    _device, token = pair_device(counter=counter)
+    page.goto(page.base_url + f"/kiosk/{counter.code}/")
+    page.fill("#k-token", token)
+    page.click("#k-token-form button")
+    page.wait_for_function("document.getElementById('k-name').textContent.includes('Trực Quầy')")
+    page.wait_for_function("document.getElementById('kiosk').getAttribute('data-offline-ready') === '1'")
+
+    page.context.set_offline(True)
+    page.reload()
+    page.wait_for_selector("#k-choose:not([hidden])")
+    assert "Trực Quầy" in page.locator("#k-name").inner_text()  # the last known official
+    _rate(page, "satisfied")
+    assert page.locator("#k-queued").inner_text() == "1"
+    page.context.set_offline(False)
+    page.wait_for_function(
+        "document.getElementById('kiosk').getAttribute('data-queued') === '0'", timeout=20000
+    )
+    assert Rating.objects.filter(counter=counter).count() == 1

@@ -220,6 +220,16 @@
   setInterval(flush, 15000);
   setInterval(refreshState, 5 * 60000);
 
+  // Keep the page and its files for a reload during an outage (secure contexts only: https or localhost).
+  if ("serviceWorker" in navigator && window.caches) {
+    navigator.serviceWorker.register(root.getAttribute("data-sw"), { scope: "/kiosk/" }).then(function () {
+      var files = [location.pathname];
+      var assets = document.querySelectorAll("link[rel=stylesheet], script[src]");
+      for (var k = 0; k < assets.length; k++) files.push(assets[k].getAttribute("href") || assets[k].getAttribute("src"));
+      return caches.open("congvu-kiosk-v1").then(function (cache) { return cache.addAll(files); });
+    }).then(function () { root.setAttribute("data-offline-ready", "1"); }).catch(function () { /* no offline reload */ });
+  }
+
   resetScreen();
   refreshState();
   updateBanner();
