@@ -1,0 +1,133 @@
+"""Reads: satisfaction shares with the counts behind them, by official, counter, unit and month."""
+
+from collections import Counter as Tally
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+
+from congvu.ratings.models import SATISFIED_LEVELS, Level, PaperAnswer, Rating, SipasElement
+
+
+def in_period(queryset, period, field: str = "rated_at"):
+    start, end = period.datetime_range()
+    return queryset.filter(**{f"{field}__gte": start, f"{field}__lt": end})
+
+
+def _share(satisfied, total):
+    return round(100.0 * satisfied / total, 1) if total else None
+
+
+def _row(very, satisfied, not_satisfied) -> dict:
+    total = very + satisfied + not_satisfied
+    return {
+        "very_satisfied": very,
+        "satisfied": satisfied,
+        "not_satisfied": not_satisfied,
+        "total": total,
+        "satisfied_total": very + satisfied,
+        "share": _share(very + satisfied, total),
+    }
+
+
+LEVEL_COUNTS = {
+    "very": Count("pk", filter=Q(level=Level.VERY_SATISFIED)),
+    "sat": Count("pk", filter=Q(level=Level.SATISFIED)),
+    "low": Count("pk", filter=Q(level=Level.NOT_SATISFIED)),
+}
+
+
+def summary(queryset) -> dict:
+    counts = queryset.aggregate(**LEVEL_COUNTS)
+    return _row(counts["very"], counts["sat"], counts["low"])
+
+
+def grouped(queryset, *fields) -> list[dict]:
+    rows = queryset.order_by().values(*fields).annotate(**LEVEL_COUNTS)
+    result = []
+    for row in rows:
+        item = {field: row[field] for field in fields}
+        item.update(_row(row["very"], row["sat"], row["low"]))
+        result.append(item)
+    return result
+
+
+def by_staff(queryset) -> list[dict]:
+    rows = grouped(
+        queryset.filter(staff__isnull=False),
+        "staff_id",
+        "staff__full_name",
+        "staff__badge_number",
+        "staff__position__name",
+    )
+    return sorted(rows, key=lambda row: (row["share"] if row["share"] is not None else 101, -row["total"]))
+
+
+def by_counter(queryset) -> list[dict]:
+    rows = grouped(
+        queryset.filter(counter__isnull=False), "counter_id", "counter__name", "counter__unit__name"
+    )
+    return sorted(rows, key=lambda row: (row["counter__unit__name"], row["counter__name"]))
+
+
+def by_unit(queryset) -> list[dict]:
+    return sorted(grouped(queryset, "unit_id", "unit__name", "unit__path"), key=lambda row: row["unit__path"])
+
+
+def by_channel(queryset) -> list[dict]:
+    return grouped(queryset, "channel")
+
+
+def by_month(queryset) -> list[dict]:
+    rows = grouped(queryset.annotate(month=TruncMonth("rated_at")), "month")
+    return sorted(rows, key=lambda row: row["month"])
+
+
+def low_reasons(queryset) -> list[tuple[str, int]]:
+    from congvu.ratings.models import REASONS
+
+    tally = Tally()
+    for reasons in queryset.filter(level=Level.NOT_SATISFIED).values_list("reasons", flat=True):
+        tally.update(reasons or [])
+    return [(str(REASONS.get(code, code)), n) for code, n in tally.most_common()]
+
+
+def comments(queryset, *, include_hidden: bool = True):
+    queryset = queryset.exclude(comment="").select_related("staff", "unit", "counter")
+    if not include_hidden:
+        queryset = queryset.filter(comment_hidden=False)
+    return queryset.order_by("-rated_at")
+
+
+def sipas_indices(answers) -> list[dict]:
+    """Per SIPAS element: share of satisfied answers (rất hài lòng + hài lòng) among all answers."""
+    rows = {
+        row["question__element"]: row
+        for row in answers.order_by()
+        .values("question__element")
+        .annotate(total=Count("pk"), satisfied=Count("pk", filter=Q(choice__level__in=SATISFIED_LEVELS)))
+    }
+    result = []
+    for element in SipasElement:
+        row = rows.get(element.value)
+        total = row["total"] if row else 0
+        satisfied = row["satisfied"] if row else 0
+        result.append(
+            {
+                "element": element.value,
+                "label": element.label,
+                "total": total,
+                "satisfied": satisfied,
+                "share": _share(satisfied, total),
+            }
+        )
+    return result
+
+
+def paper_answers_in(unit_q, period):
+    return PaperAnswer.objects.filter(
+        unit_q, response__batch__collected_on__gte=period.start, response__batch__collected_on__lte=period.end
+    )
+
+
+def ratings():
+    return Rating.objects.all()

@@ -1,0 +1,351 @@
+"""Writes: pairing kiosks, the roster, storing ratings from every channel, moderation, paper entry."""
+
+import datetime as dt
+import secrets
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congvu.accounts.models import Role
+from congvu.accounts.selectors import users_with_role_nearest
+from congvu.core.notifications import notify
+from congvu.ratings.models import (
+    REASONS,
+    Channel,
+    Choice,
+    Counter,
+    KioskDevice,
+    Level,
+    PaperAnswer,
+    PaperBatch,
+    PaperForm,
+    PaperResponse,
+    Question,
+    Rating,
+    RatingEvent,
+    RosterEntry,
+    Session,
+    hash_token,
+)
+
+TOKEN_PREFIX = "kiosk_"
+MAX_REASONS = 8
+
+
+# ---------------------------------------------------------------- kiosks
+
+
+@transaction.atomic
+def pair_device(*, counter: Counter, name: str = "", user=None) -> tuple[KioskDevice, str]:
+    """A new device token for the counter; returns (device, token). The token is shown once only."""
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    device = KioskDevice(
+        counter=counter,
+        name=name or _("Máy tính bảng %(code)s") % {"code": counter.code},
+        token_hash=hash_token(token),
+        token_prefix=token[len(TOKEN_PREFIX) : len(TOKEN_PREFIX) + 6],
+        paired_by=user,
+    )
+    device.full_clean()
+    device.save()
+    return device, token
+
+
+@transaction.atomic
+def revoke_device(*, device: KioskDevice, user=None) -> KioskDevice:
+    if device.revoked_at is None:
+        device.revoked_at = timezone.now()
+        device.revoked_by = user
+        device.save(update_fields=["revoked_at", "revoked_by"])
+    return device
+
+
+def device_for_token(token: str | None) -> KioskDevice | None:
+    if not token:
+        return None
+    return (
+        KioskDevice.objects.select_related("counter__unit")
+        .filter(token_hash=hash_token(token.strip()), revoked_at__isnull=True)
+        .first()
+    )
+
+
+# ---------------------------------------------------------------- roster
+
+
+def session_of(moment: dt.datetime) -> str:
+    local = timezone.localtime(moment)
+    return Session.MORNING if local.hour < 12 else Session.AFTERNOON
+
+
+def official_at(counter: Counter, moment: dt.datetime):
+    """The official on the counter's roster at `moment`: that day's entry for the session, else the
+    latest entry before it for the same session, else the latest entry of any session."""
+    day = timezone.localtime(moment).date()
+    session = session_of(moment)
+    entries = RosterEntry.objects.filter(counter=counter, date__lte=day).select_related("staff__position")
+    recent = list(entries.order_by("-date", "session")[:6])  # one query covers the usual case
+    for entry in recent:
+        if entry.session == session:
+            return entry.staff
+    if len(recent) == 6:
+        entry = entries.filter(session=session).order_by("-date").first()
+        if entry is not None:
+            return entry.staff
+    return recent[0].staff if recent else None
+
+
+@transaction.atomic
+def set_roster(*, counter: Counter, staff, date: dt.date, session: str, user=None) -> RosterEntry:
+    entry = RosterEntry.objects.filter(counter=counter, date=date, session=session).first()
+    if entry is None:
+        entry = RosterEntry(counter=counter, date=date, session=session)
+    entry.staff = staff
+    entry.created_by = user
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+# ---------------------------------------------------------------- ratings
+
+
+def clean_reasons(reasons) -> list[str]:
+    unknown = [code for code in reasons if code not in REASONS]
+    if unknown:
+        raise ValidationError(
+            {"reasons": _("Lý do không hợp lệ: %(codes)s.") % {"codes": ", ".join(unknown)}}
+        )
+    unique = list(dict.fromkeys(reasons))
+    if len(unique) > MAX_REASONS:
+        raise ValidationError({"reasons": _("Chọn tối đa %(n)d lý do.") % {"n": MAX_REASONS}})
+    return unique
+
+
+def record_rating(
+    *,
+    level: str,
+    channel: str,
+    unit,
+    rated_at: dt.datetime | None = None,
+    client_id: uuid.UUID | None = None,
+    counter: Counter | None = None,
+    staff=None,
+    device: KioskDevice | None = None,
+    reasons=(),
+    comment: str = "",
+    dossier_code: str = "",
+    client_key: str = "",
+    check_existing: bool = True,
+) -> tuple[Rating, bool]:
+    """Store one rating; (rating, created). A client id already stored returns that rating unchanged.
+
+    Raises ValidationError with field errors for a bad level, reasons, or a dossier already rated."""
+    if client_id is not None and check_existing:
+        existing = Rating.objects.filter(client_id=client_id).order_by().first()
+        if existing is not None:
+            return existing, False
+    if level not in Level.values:
+        raise ValidationError({"level": _("Mức độ hài lòng không hợp lệ.")})
+    dossier_code = (dossier_code or "").strip().upper()
+    rating = Rating(
+        client_id=client_id or uuid.uuid4(),
+        level=level,
+        reasons=clean_reasons(list(reasons or [])),
+        comment=(comment or "").strip()[:1000],
+        dossier_code=dossier_code[:40],
+        channel=channel,
+        rated_at=rated_at or timezone.now(),
+        unit=unit,
+        counter=counter,
+        staff=staff,
+        device=device,
+        client_key=client_key,
+    )
+    if dossier_code and Rating.objects.filter(unit=unit, dossier_code=rating.dossier_code).exists():
+        raise ValidationError(
+            {"dossier_code": _("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.")}
+        )
+    try:
+        with transaction.atomic():
+            rating.save()
+            if level == Level.NOT_SATISFIED:
+                alert_unit_head(rating)
+    except IntegrityError:
+        # A concurrent resend of the same id, or the same dossier at the same moment.
+        if client_id is not None:
+            existing = Rating.objects.filter(client_id=client_id).first()
+            if existing is not None:
+                return existing, False
+        raise ValidationError(
+            {"dossier_code": _("Hồ sơ này đã được đánh giá. Mỗi hồ sơ chỉ đánh giá một lần.")}
+        ) from None
+    return rating, True
+
+
+def alert_unit_head(rating: Rating) -> None:
+    """A "Không hài lòng" goes to the unit head the same day (in-app and e-mail), with the reasons."""
+    unit = rating.unit
+    heads = list(users_with_role_nearest(Role.UNIT_HEAD, unit))
+    if not heads:
+        return
+    who = rating.staff.full_name if rating.staff_id else _("(không xác định cán bộ)")
+    reasons = ", ".join(rating.reason_labels) or _("không nêu lý do")
+    body = _(
+        "Một người dân đánh giá KHÔNG HÀI LÒNG với %(who)s tại %(unit)s lúc %(time)s.\nLý do: %(reasons)s."
+    ) % {
+        "who": who,
+        "unit": unit.name,
+        "time": timezone.localtime(rating.rated_at).strftime("%H:%M %d/%m/%Y"),
+        "reasons": reasons,
+    }
+    if rating.comment:
+        body += "\n" + _("Ý kiến: %(comment)s") % {"comment": rating.comment}
+    notify(
+        heads,
+        title=_("Đánh giá không hài lòng tại %(unit)s") % {"unit": unit.name},
+        body=body,
+        url=reverse("ratings:results") + f"?unit={unit.pk}",
+        kind="ratings.not_satisfied",
+    )
+
+
+@transaction.atomic
+def set_comment_hidden(*, rating: Rating, hidden: bool, reason: str = "", user=None) -> Rating:
+    rating = Rating.objects.select_for_update().get(pk=rating.pk)
+    reason = (reason or "").strip()
+    if hidden and not reason:
+        raise ValidationError({"reason": _("Cần ghi lý do ẩn ý kiến.")})
+    before = {"comment_hidden": rating.comment_hidden, "comment_hidden_reason": rating.comment_hidden_reason}
+    rating.comment_hidden = hidden
+    rating.comment_hidden_reason = reason[:300] if hidden else ""
+    rating.save(update_fields=["comment_hidden", "comment_hidden_reason"])
+    after = {"comment_hidden": rating.comment_hidden, "comment_hidden_reason": rating.comment_hidden_reason}
+    RatingEvent.objects.create(
+        rating=rating,
+        actor=user,
+        action="hide_comment" if hidden else "show_comment",
+        before=before,
+        after=after,
+        note=reason[:300],
+    )
+    return rating
+
+
+# ---------------------------------------------------------------- paper forms
+
+
+@transaction.atomic
+def new_form_version(*, form: PaperForm, valid_from: dt.date | None = None) -> PaperForm:
+    """Copy a form with its questions and choices as the next version; the old one stops being used."""
+    latest = PaperForm.objects.filter(code=form.code).order_by("-version").first()
+    copy = PaperForm.objects.create(
+        unit=form.unit,
+        code=form.code,
+        version=latest.version + 1,
+        title=form.title,
+        valid_from=valid_from or timezone.localdate(),
+        is_active=True,
+    )
+    for question in form.questions.prefetch_related("choices"):
+        new_question = copy.questions.create(
+            order=question.order, text=question.text, element=question.element, is_overall=question.is_overall
+        )
+        for choice in question.choices.all():
+            new_question.choices.create(order=choice.order, label=choice.label, level=choice.level)
+    PaperForm.objects.filter(code=form.code).exclude(pk=copy.pk).update(is_active=False)
+    return copy
+
+
+def form_applies_to(form: PaperForm, unit) -> bool:
+    return form.unit_id is None or unit.path.startswith(form.unit.path)
+
+
+@transaction.atomic
+def save_form(
+    *, unit, title: str, code: str, valid_from: dt.date, questions: list, choices: list, form=None
+) -> PaperForm:
+    """Create a form, or change one. A form that already has entered answers is never changed: the
+    change becomes its next version and the old version stops being offered.
+
+    `questions` is a list of (element, text, is_overall); `choices` a list of (label, level) used for
+    every question."""
+    in_use = form is not None and PaperResponse.objects.filter(batch__form=form).exists()
+    if form is None or in_use:
+        latest = PaperForm.objects.filter(code=code).order_by("-version").first()
+        target = PaperForm(code=code, version=(latest.version + 1) if latest else 1)
+    else:
+        target = form
+        target.code = code
+    target.unit = unit
+    target.title = title
+    target.valid_from = valid_from
+    target.is_active = True
+    target.full_clean()
+    target.save()
+    target.questions.all().delete()
+    for order, (element, text, overall) in enumerate(questions, start=1):
+        question = Question.objects.create(
+            form=target, order=order, text=text, element=element, is_overall=overall
+        )
+        for choice_order, (label, level) in enumerate(choices, start=1):
+            Choice.objects.create(question=question, order=choice_order, label=label, level=level)
+    PaperForm.objects.filter(code=target.code).exclude(pk=target.pk).update(is_active=False)
+    return target
+
+
+@transaction.atomic
+def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declared_count=None, user=None):
+    if not form_applies_to(form, unit):
+        raise ValidationError({"form": _("Mẫu phiếu này không áp dụng cho đơn vị đã chọn.")})
+    batch = PaperBatch(
+        unit=unit,
+        form=form,
+        collected_on=collected_on,
+        label=label,
+        declared_count=declared_count,
+        entered_by=user,
+    )
+    batch.full_clean()
+    batch.save()
+    return batch
+
+
+@transaction.atomic
+def enter_paper_response(
+    *, batch: PaperBatch, answers: dict, staff=None, dossier_code: str = "", comment: str = ""
+) -> PaperResponse:
+    """One paper form: its answers (question → choice); the overall question also counts as a rating
+    of the official (channel "paper"), dated the day the stack was collected."""
+    number = (batch.responses.order_by("-number").values_list("number", flat=True).first() or 0) + 1
+    response = PaperResponse.objects.create(
+        batch=batch, number=number, staff=staff, dossier_code=dossier_code.strip().upper(), comment=comment
+    )
+    overall = None
+    PaperAnswer.objects.bulk_create(
+        [
+            PaperAnswer(response=response, question=question, choice=choice)
+            for question, choice in answers.items()
+        ]
+    )
+    for question, choice in answers.items():
+        if question.is_overall:
+            overall = choice
+    if overall is not None:
+        moment = timezone.make_aware(dt.datetime.combine(batch.collected_on, dt.time(12, 0)))
+        rating, _created = record_rating(
+            level=overall.level,
+            channel=Channel.PAPER,
+            unit=batch.unit,
+            rated_at=moment,
+            staff=staff,
+            comment=comment,
+            dossier_code=dossier_code,
+        )
+        response.rating = rating
+        response.save(update_fields=["rating"])
+    return response

@@ -1,0 +1,642 @@
+import datetime as dt
+import hashlib
+import json
+import secrets
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from congvu.accounts.decorators import login_required_page, staff_required
+from congvu.accounts.scope import get_scoped_or_404, has_role, scope_roots, scoped, scoped_units
+from congvu.core import ratelimit
+from congvu.core.uploads import protected_file_response
+from congvu.people.models import Staff
+from congvu.ratings import cards, selectors, services
+from congvu.ratings.forms import (
+    BatchForm,
+    CounterForm,
+    HideCommentForm,
+    PairForm,
+    PaperEntryForm,
+    PaperFormEditor,
+    PublicRatingForm,
+    ResultsFilterForm,
+    RosterForm,
+)
+from congvu.ratings.models import (
+    GOOD_REASONS,
+    LOW_REASONS,
+    Channel,
+    Counter,
+    KioskDevice,
+    Level,
+    PaperBatch,
+    PaperForm,
+    Rating,
+    Session,
+)
+from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
+from congvu.reports.engine import Period, Scope
+from congvu.units.models import Unit, UnitType
+
+QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
+QR_LIMIT_PER_ADDRESS = 30  # per IP address per hour (a ward office may share one address)
+MAX_CARDS = 400
+
+
+def _period_from(data) -> Period:
+    today = timezone.localdate()
+    start = data.get("date_from") or dt.date(today.year, 1, 1)
+    end = data.get("date_to") or (today if start.year == today.year else dt.date(start.year, 12, 31))
+    return Period(start, end)
+
+
+def _chart(rows) -> str:
+    return json.dumps(
+        {
+            "labels": [row["month"].strftime("%m/%Y") for row in rows],
+            "share": [row["share"] for row in rows],
+            "total": [row["total"] for row in rows],
+        }
+    )
+
+
+def _compare(current, previous):
+    if current["share"] is None or previous["share"] is None:
+        return None
+    return round(current["share"] - previous["share"], 1)
+
+
+# ---------------------------------------------------------------- results
+
+
+@staff_required(*VIEW_ROLES)
+def results(request):
+    units = (
+        scoped_units(request.user, roles=VIEW_ROLES)
+        .filter(
+            Q(unit_type=UnitType.ONE_STOP)
+            | Q(children__unit_type=UnitType.ONE_STOP)
+            | Q(unit_type__in=[UnitType.CITY, UnitType.PROVINCE, UnitType.DISTRICT])
+        )
+        .distinct()
+    )
+    form = ResultsFilterForm(request.GET or None, units=units)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    period = _period_from(data)
+    ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES)
+    answers = scoped(
+        selectors.PaperAnswer.objects.all(), request.user, field="response__batch__unit", roles=VIEW_ROLES
+    )
+    unit = data.get("unit")
+    if unit is not None:
+        ratings = ratings.filter(Scope(unit).q("unit"))
+        answers = answers.filter(Scope(unit).q("response__batch__unit"))
+    current = selectors.in_period(ratings, period)
+    summary = selectors.summary(current)
+    previous = selectors.summary(selectors.in_period(ratings, period.previous()))
+    trend_period = Period(dt.date(period.end.year - 1, period.end.month, 1), period.end)
+    by_month = selectors.by_month(selectors.in_period(ratings, trend_period))
+    can_moderate = has_role(request.user, *MODERATE_ROLES)
+    context = {
+        "form": form,
+        "unit": unit,
+        "period": period,
+        "previous_period": period.previous(),
+        "summary": summary,
+        "previous": previous,
+        "change": _compare(summary, previous),
+        "chart": _chart(by_month),
+        "by_month": by_month,
+        "by_unit": selectors.by_unit(current),
+        "by_counter": selectors.by_counter(current),
+        "by_staff": selectors.by_staff(current),
+        "by_channel": selectors.by_channel(current),
+        "low_reasons": selectors.low_reasons(current),
+        "sipas": selectors.sipas_indices(
+            answers.filter(
+                response__batch__collected_on__gte=period.start, response__batch__collected_on__lte=period.end
+            )
+        ),
+        "comments": selectors.comments(current)[:50],
+        "can_moderate": can_moderate,
+        "hide_form": HideCommentForm(),
+    }
+    return render(request, "ratings/results.html", context)
+
+
+@login_required_page
+def my_results(request):
+    """An official's own ratings (self-service): nothing about anyone else."""
+    staff = request.user.staff if request.user.staff_id else None
+    form = ResultsFilterForm(request.GET or None, units=Unit.objects.none())
+    del form.fields["unit"]
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    period = _period_from(data)
+    ratings = Rating.objects.filter(staff=staff) if staff else Rating.objects.none()
+    current = selectors.in_period(ratings, period)
+    summary = selectors.summary(current)
+    previous = selectors.summary(selectors.in_period(ratings, period.previous()))
+    by_month = selectors.by_month(
+        selectors.in_period(ratings, Period(dt.date(period.end.year - 1, period.end.month, 1), period.end))
+    )
+    return render(
+        request,
+        "ratings/my_results.html",
+        {
+            "form": form,
+            "staff": staff,
+            "period": period,
+            "previous_period": period.previous(),
+            "summary": summary,
+            "previous": previous,
+            "change": _compare(summary, previous),
+            "chart": _chart(by_month),
+            "low_reasons": selectors.low_reasons(current),
+            "comments": selectors.comments(current, include_hidden=False)[:50],
+        },
+    )
+
+
+@staff_required(*MODERATE_ROLES)
+@require_POST
+def hide_comment(request, pk):
+    rating = get_scoped_or_404(Rating.objects.all(), request.user, roles=MODERATE_ROLES, pk=pk)
+    hidden = request.POST.get("action", "hide") != "show"
+    form = HideCommentForm(request.POST)
+    if hidden and not form.is_valid():
+        messages.error(request, _("Cần ghi lý do ẩn ý kiến."))
+    else:
+        services.set_comment_hidden(
+            rating=rating, hidden=hidden, reason=request.POST.get("reason", ""), user=request.user
+        )
+        messages.success(request, _("Đã ẩn ý kiến.") if hidden else _("Đã hiện lại ý kiến."))
+    return redirect(request.POST.get("next") or reverse("ratings:results"))
+
+
+# ---------------------------------------------------------------- counters, roster, kiosks
+
+
+@staff_required(*MANAGE_ROLES)
+def counters(request):
+    units = scoped_units(request.user, roles=MANAGE_ROLES).current()
+    form = CounterForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        counter = form.save()
+        messages.success(request, _("Đã thêm quầy %(name)s.") % {"name": counter.name})
+        return redirect("ratings:counter_detail", pk=counter.pk)
+    rows = scoped(Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES).order_by(
+        "-is_active", "unit__path", "code"
+    )
+    return render(request, "ratings/counters.html", {"counters": rows, "form": form})
+
+
+def _counter_staff(counter):
+    return (
+        Staff.objects.active()
+        .filter(
+            unit__path__startswith=counter.unit.parent.path if counter.unit.parent_id else counter.unit.path
+        )
+        .select_related("position")
+    )
+
+
+@staff_required(*MANAGE_ROLES)
+def counter_detail(request, pk):
+    counter = get_scoped_or_404(
+        Counter.objects.select_related("unit__parent"), request.user, roles=MANAGE_ROLES, pk=pk
+    )
+    roster_form = RosterForm(request.POST or None, staff=_counter_staff(counter))
+    if request.method == "POST" and roster_form.is_valid():
+        data = roster_form.cleaned_data
+        sessions = Session.values if data["session"] == "both" else [data["session"]]
+        for session in sessions:
+            services.set_roster(
+                counter=counter, staff=data["staff"], date=data["date"], session=session, user=request.user
+            )
+        messages.success(request, _("Đã cập nhật phân công trực quầy."))
+        return redirect("ratings:counter_detail", pk=counter.pk)
+    now = timezone.now()
+    return render(
+        request,
+        "ratings/counter_detail.html",
+        {
+            "counter": counter,
+            "roster_form": roster_form,
+            "pair_form": PairForm(),
+            "roster": counter.roster.select_related("staff__position")[:30],
+            "official_now": services.official_at(counter, now),
+            "devices": counter.devices.all(),
+            "kiosk_url": request.build_absolute_uri(reverse("ratings:kiosk", args=[counter.code])),
+        },
+    )
+
+
+@never_cache
+@staff_required(*MANAGE_ROLES)
+@require_POST
+def pair_device(request, pk):
+    """Pair the tablet in hand: make a device token, log the staff member out of this browser, and hand
+    the token to the kiosk page, which keeps it in the browser's storage."""
+    counter = get_scoped_or_404(
+        Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES, pk=pk, is_active=True
+    )
+    form = PairForm(request.POST)
+    name = form.cleaned_data["name"] if form.is_valid() else ""
+    device, token = services.pair_device(counter=counter, name=name, user=request.user)
+    logout(request)
+    return render(
+        request,
+        "ratings/kiosk_paired.html",
+        {
+            "counter": counter,
+            "device": device,
+            "token": token,
+            "kiosk_url": reverse("ratings:kiosk", args=[counter.code]),
+        },
+    )
+
+
+@staff_required(*MANAGE_ROLES)
+@require_POST
+def revoke_device(request, pk):
+    device = get_scoped_or_404(
+        KioskDevice.objects.select_related("counter"),
+        request.user,
+        field="counter__unit",
+        roles=MANAGE_ROLES,
+        pk=pk,
+    )
+    services.revoke_device(device=device, user=request.user)
+    messages.success(request, _("Đã thu hồi thiết bị %(name)s.") % {"name": device.name})
+    return redirect("ratings:counter_detail", pk=device.counter_id)
+
+
+# ---------------------------------------------------------------- QR cards
+
+
+def _rate_url(request, code):
+    return request.build_absolute_uri(reverse("ratings:rate", args=[code]))
+
+
+def _pdf(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+@staff_required(*MANAGE_ROLES)
+def card_staff(request, pk):
+    staff = get_scoped_or_404(
+        Staff.objects.select_related("unit", "position"), request.user, roles=MANAGE_ROLES, pk=pk
+    )
+    if not staff.badge_number:
+        raise Http404
+    card = cards.staff_card(staff, _rate_url(request, staff.badge_number))
+    return _pdf(cards.render_cards([card], staff.full_name), f"the-danh-gia-{staff.badge_number}.pdf")
+
+
+@staff_required(*MANAGE_ROLES)
+def card_counter(request, pk):
+    counter = get_scoped_or_404(
+        Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES, pk=pk
+    )
+    card = cards.counter_card(counter, _rate_url(request, counter.code))
+    return _pdf(cards.render_cards([card], counter.name), f"the-danh-gia-{counter.code}.pdf")
+
+
+@staff_required(*MANAGE_ROLES)
+def card_unit(request, pk):
+    """Every current official with a badge and every counter of the unit (and the units below it)."""
+    unit = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=MANAGE_ROLES, pk=pk)
+    people = (
+        Staff.objects.active()
+        .filter(unit__path__startswith=unit.path, badge_number__isnull=False)
+        .select_related("unit", "position")
+        .order_by("unit__path", "badge_number")[:MAX_CARDS]
+    )
+    items = [
+        cards.counter_card(c, _rate_url(request, c.code))
+        for c in Counter.objects.filter(unit__path__startswith=unit.path, is_active=True).select_related(
+            "unit"
+        )
+    ]
+    items += [cards.staff_card(s, _rate_url(request, s.badge_number)) for s in people]
+    return _pdf(cards.render_cards(items, unit.name), f"the-danh-gia-{unit.code}.pdf")
+
+
+@staff_required(*MANAGE_ROLES)
+def cards_index(request):
+    units = (
+        scoped_units(request.user, roles=MANAGE_ROLES)
+        .current()
+        .filter(Q(unit_type=UnitType.ONE_STOP) | Q(children__unit_type=UnitType.ONE_STOP))
+        .distinct()
+    )
+    selected = None
+    people = []
+    unit_id = request.GET.get("unit")
+    if unit_id and unit_id.isdigit():
+        selected = units.filter(pk=int(unit_id)).first()
+    if selected is None:
+        selected = units.filter(unit_type=UnitType.ONE_STOP).first()
+    if selected is not None:
+        people = (
+            Staff.objects.active().filter(unit__path__startswith=selected.path).select_related("position")
+        )
+    return render(request, "ratings/cards.html", {"units": units, "selected": selected, "people": people})
+
+
+# ---------------------------------------------------------------- paper forms
+
+
+def _forms_for(user, roles):
+    """Active paper forms that apply to some unit in the user's scope (issued above or within it)."""
+    active = PaperForm.objects.filter(is_active=True).select_related("unit")
+    roots = scope_roots(user, roles)
+    if roots is None:
+        return active
+    ids = [
+        form.pk
+        for form in active
+        if form.unit_id is None
+        or any(root.path.startswith(form.unit.path) or form.unit.path.startswith(root.path) for root in roots)
+    ]
+    return active.filter(pk__in=ids)
+
+
+@staff_required(*ENTRY_ROLES)
+def batches(request):
+    units = scoped_units(request.user, roles=ENTRY_ROLES).filter(unit_type=UnitType.ONE_STOP)
+    form = BatchForm(request.POST or None, units=units, paper_forms=_forms_for(request.user, ENTRY_ROLES))
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            batch = services.open_batch(user=request.user, **data)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            return redirect("ratings:paper_entry", pk=batch.pk)
+    rows = scoped(
+        PaperBatch.objects.select_related("unit", "form", "entered_by"), request.user, roles=ENTRY_ROLES
+    ).annotate(entered=Count("responses"))[:100]
+    forms_in_use = _forms_for(request.user, ENTRY_ROLES).prefetch_related("questions")
+    return render(
+        request, "ratings/batches.html", {"form": form, "batches": rows, "paper_forms": forms_in_use}
+    )
+
+
+@staff_required(*ENTRY_ROLES)
+def paper_entry(request, pk):
+    """Keyboard entry: digits pick the choice of the focused question, Enter saves and opens the next."""
+    batch = get_scoped_or_404(
+        PaperBatch.objects.select_related("unit", "form"), request.user, roles=ENTRY_ROLES, pk=pk
+    )
+    staff = (
+        Staff.objects.filter(Q(unit__path__startswith=batch.unit.path) | Q(transfers__from_unit=batch.unit))
+        .distinct()
+        .select_related("position")
+    )
+    last = batch.responses.order_by("-number").values_list("staff_id", flat=True).first()
+    form = PaperEntryForm(
+        request.POST if request.method == "POST" else None,
+        batch=batch,
+        staff=staff,
+        initial={"staff": last},  # a stack is usually about one official: keep the last choice
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            response = services.enter_paper_response(
+                batch=batch,
+                answers=data["answers"],
+                staff=data.get("staff"),
+                dossier_code=data.get("dossier_code", ""),
+                comment=data.get("comment", ""),
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            messages.success(request, _("Đã lưu phiếu số %(n)d.") % {"n": response.number})
+            return redirect("ratings:paper_entry", pk=batch.pk)
+    count = batch.responses.count()
+    return render(
+        request,
+        "ratings/paper_entry.html",
+        {"batch": batch, "form": form, "count": count, "next_number": count + 1},
+    )
+
+
+@staff_required(*FORM_ROLES)
+def paper_forms(request):
+    units = scoped_units(request.user, roles=FORM_ROLES).current()
+    editor = PaperFormEditor(request.POST or None, units=units)
+    if request.method == "POST" and editor.is_valid():
+        data = editor.cleaned_data
+        form = services.save_form(
+            unit=data["unit"],
+            title=data["title"],
+            code=data["code"],
+            valid_from=data["valid_from"],
+            questions=data["questions"],
+            choices=data["choices"],
+        )
+        messages.success(
+            request,
+            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": form.title, "v": form.version},
+        )
+        return redirect("ratings:paper_forms")
+    rows = scoped(
+        PaperForm.objects.select_related("unit").annotate(entered=Count("paperbatch__responses")),
+        request.user,
+        roles=FORM_ROLES,
+    )
+    return render(request, "ratings/paper_forms.html", {"editor": editor, "paper_forms": rows})
+
+
+@staff_required(*FORM_ROLES)
+def paper_form_edit(request, pk):
+    """Change a form; if answers were already entered on it, the change becomes a new version."""
+    paper_form = get_scoped_or_404(
+        PaperForm.objects.select_related("unit"), request.user, roles=FORM_ROLES, pk=pk
+    )
+    units = scoped_units(request.user, roles=FORM_ROLES).current()
+    editor = PaperFormEditor(
+        request.POST or None, units=units, initial=PaperFormEditor.initial_for(paper_form)
+    )
+    if request.method == "POST" and editor.is_valid():
+        data = editor.cleaned_data
+        saved = services.save_form(
+            form=paper_form,
+            unit=data["unit"],
+            title=data["title"],
+            code=data["code"],
+            valid_from=data["valid_from"],
+            questions=data["questions"],
+            choices=data["choices"],
+        )
+        messages.success(
+            request,
+            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": saved.title, "v": saved.version},
+        )
+        return redirect("ratings:paper_forms")
+    in_use = PaperBatch.objects.filter(form=paper_form, responses__isnull=False).exists()
+    return render(
+        request,
+        "ratings/paper_form_edit.html",
+        {"editor": editor, "paper_form": paper_form, "in_use": in_use},
+    )
+
+
+# ---------------------------------------------------------------- kiosk (public, device token)
+
+
+def kiosk(request, code):
+    counter = get_object_or_404(Counter.objects.select_related("unit"), code=code, is_active=True)
+    return render(
+        request,
+        "ratings/kiosk.html",
+        {
+            "counter": counter,
+            "levels": Level.choices,
+            "low_reasons": LOW_REASONS,
+            "good_reasons": GOOD_REASONS,
+            "api_url": reverse("api:ratings"),
+            "state_url": reverse("ratings:kiosk_state", args=[counter.code]),
+        },
+    )
+
+
+def kiosk_service_worker(request):
+    """The kiosk's service worker, served under /kiosk/ so that it may control the kiosk pages."""
+    script = (Path(__file__).parent / "static" / "ratings" / "kiosk-sw.js").read_text(encoding="utf-8")
+    response = HttpResponse(script, content_type="application/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _kiosk_device(request, code):
+    header = request.headers.get("Authorization", "")
+    token = header[7:] if header.startswith("Bearer ") else ""
+    device = services.device_for_token(token)
+    if device is None or device.counter.code != code:
+        return None
+    return device
+
+
+@never_cache
+def kiosk_state(request, code):
+    """The official at the counter now, for the kiosk screen (Bearer device token)."""
+    device = _kiosk_device(request, code)
+    if device is None:
+        return JsonResponse({"detail": _("Thiết bị chưa được ghép nối hoặc đã bị thu hồi.")}, status=401)
+    staff = services.official_at(device.counter, timezone.now())
+    official = None
+    if staff is not None:
+        official = {
+            "name": staff.full_name,
+            "position": staff.position.name if staff.position_id else "",
+            "badge_number": staff.badge_number or "",
+            "has_photo": bool(staff.photo),
+        }
+    return JsonResponse(
+        {"counter": device.counter.name, "unit": device.counter.unit.name, "official": official}
+    )
+
+
+@never_cache
+def kiosk_photo(request, code):
+    device = _kiosk_device(request, code)
+    if device is None:
+        raise Http404
+    staff = services.official_at(device.counter, timezone.now())
+    if staff is None or not staff.photo:
+        raise Http404
+    return protected_file_response(staff.photo, inline=True)
+
+
+# ---------------------------------------------------------------- QR rating page (public)
+
+
+def _target(code):
+    counter = Counter.objects.select_related("unit").filter(code=code, is_active=True).first()
+    if counter is not None:
+        return counter.unit, counter, services.official_at(counter, timezone.now())
+    staff = (
+        Staff.objects.active().select_related("unit", "position").filter(badge_number=code).first()
+        if code
+        else None
+    )
+    if staff is None:
+        raise Http404
+    return staff.unit, None, staff
+
+
+def _address_key(request) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(address.encode()).hexdigest()[:32]
+
+
+@never_cache
+def rate(request, code):
+    unit, counter, staff = _target(code)
+    device_id = request.COOKIES.get("cv_rater") or secrets.token_hex(16)
+    form = PublicRatingForm(request.POST or None)
+    done = request.GET.get("xong") == "1"
+    if request.method == "POST" and form.is_valid():
+        address = _address_key(request)
+        within = ratelimit.hit(
+            f"ratings:qr:device:{device_id}", limit=QR_LIMIT_PER_DEVICE, window_seconds=3600
+        ) and ratelimit.hit(f"ratings:qr:ip:{address}", limit=QR_LIMIT_PER_ADDRESS, window_seconds=3600)
+        if not within:
+            form.add_error(
+                None, _("Bạn đã gửi nhiều lượt đánh giá trong thời gian ngắn. Vui lòng thử lại sau.")
+            )
+        else:
+            data = form.cleaned_data
+            try:
+                services.record_rating(
+                    level=data["level"],
+                    channel=Channel.QR,
+                    unit=unit,
+                    counter=counter,
+                    staff=staff,
+                    reasons=data["reasons"],
+                    comment=data["comment"],
+                    dossier_code=data["dossier_code"],
+                    client_key=hashlib.sha256(f"{device_id}:{address}".encode()).hexdigest()[:64],
+                )
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                response = redirect(reverse("ratings:rate", args=[code]) + "?xong=1")
+                response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")
+                return response
+    response = render(
+        request,
+        "ratings/rate.html",
+        {
+            "unit": unit,
+            "counter": counter,
+            "staff": staff,
+            "form": form,
+            "done": done,
+            "low_reasons": LOW_REASONS,
+            "good_reasons": GOOD_REASONS,
+        },
+    )
+    response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")
+    return response
