@@ -6,6 +6,7 @@ and read. Senders' personal data is never returned: a request shows its status, 
 """
 
 import datetime as dt
+from decimal import Decimal
 import re
 import xml.etree.ElementTree as ET
 
@@ -261,8 +262,8 @@ def _create(request, fmt):
             is_anonymous=not name or not (email or phone),
             consent=bool(name),
             location=(data.get("address_string") or "")[:300],
-            lat=round(lat, 6) if lat is not None else None,
-            long=round(long, 6) if long is not None else None,
+            lat=Decimal(f"{lat:.6f}") if lat is not None else None,
+            long=Decimal(f"{long:.6f}") if long is not None else None,
             api_key=key,
             idempotency_key=f"o311:{key.pk}:{idempotency}" if idempotency else None,
         )

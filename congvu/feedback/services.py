@@ -7,6 +7,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -49,13 +50,15 @@ class Defaults:
 
 
 def rule_for(topic, unit):
-    """The most specific deadline rule: topic+unit, then unit, then topic, then the defaults."""
-    candidates = DeadlineRule.objects.filter(topic__in=[topic, None] if topic else [None]).filter(
-        unit__in=[unit, None] if unit else [None]
-    )
+    """The most specific deadline rule: for the unit (or the nearest unit above it) and the topic,
+    then for the unit alone, then for the topic alone, then the defaults (5 and 15 working days)."""
+    ancestors = [int(part) for part in unit.path.strip("/").split("/") if part] if unit else []
+    topic_q = Q(topic__isnull=True) | (Q(topic=topic) if topic else Q(pk__in=[]))
+    unit_q = Q(unit__isnull=True) | Q(unit_id__in=ancestors)
     best = None
-    for rule in candidates:
-        score = (rule.topic_id is not None) * 1 + (rule.unit_id is not None) * 2
+    for rule in DeadlineRule.objects.filter(topic_q, unit_q):
+        depth = ancestors.index(rule.unit_id) + 1 if rule.unit_id else 0
+        score = (depth, rule.topic_id is not None)
         if best is None or score > best[0]:
             best = (score, rule)
     return best[1] if best else Defaults()
