@@ -5,7 +5,7 @@ import datetime as dt
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -518,6 +518,8 @@ def bulk_assign(request):
         messages.error(request, _("Chọn phản ánh, đơn vị và người xử lý."))
         return redirect("feedback:inbox")
     cases = scoped(Case.objects.filter(pk__in=ids), request.user, roles=ASSIGN_ROLES)
+    if cases.count() != len(set(ids)):
+        raise Http404  # a forged id outside the scope: refuse the whole batch
     done = 0
     for case in cases:
         try:

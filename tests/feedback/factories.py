@@ -10,7 +10,9 @@ def topic(code="dat-dai"):
     return Topic.objects.get(code=code)
 
 
-def make_case(unit, *, title="Chậm cấp giấy chứng nhận quyền sử dụng đất", content=None, received_at=None, **kwargs):
+def make_case(
+    unit, *, title="Chậm cấp giấy chứng nhận quyền sử dụng đất", content=None, received_at=None, **kwargs
+):
     """A case as a citizen sends it through the portal, with full contact details."""
     defaults = {
         "channel": Channel.WEB,
@@ -25,7 +27,8 @@ def make_case(unit, *, title="Chậm cấp giấy chứng nhận quyền sử d�
     case, _created = services.submit_case(
         unit=unit,
         title=title,
-        content=content or "Hồ sơ của tôi nộp từ tháng trước nhưng đến nay vẫn chưa được giải quyết, đề nghị xem xét.",
+        content=content
+        or "Hồ sơ của tôi nộp từ tháng trước nhưng đến nay vẫn chưa được giải quyết, đề nghị xem xét.",
         received_at=received_at or timezone.now(),
         **defaults,
     )

@@ -65,7 +65,15 @@ def test_consent_is_required_and_never_pre_ticked(client, ward):
 
 
 def test_anonymous_suggestion_needs_no_contact_and_no_consent(client, ward):
-    data = _form(ward, is_anonymous="on", sender_name="", sender_address="", sender_phone="", sender_email="", consent="")
+    data = _form(
+        ward,
+        is_anonymous="on",
+        sender_name="",
+        sender_address="",
+        sender_phone="",
+        sender_email="",
+        consent="",
+    )
     response = client.post(reverse("feedback:submit"), data)
     assert response.status_code == 302
     case = Case.objects.get()
@@ -73,7 +81,9 @@ def test_anonymous_suggestion_needs_no_contact_and_no_consent(client, ward):
 
 
 def test_missing_contact_gets_field_errors_not_a_500(client, ward):
-    response = client.post(reverse("feedback:submit"), _form(ward, sender_phone="", sender_email="", title="", content="x"))
+    response = client.post(
+        reverse("feedback:submit"), _form(ward, sender_phone="", sender_email="", title="", content="x")
+    )
     assert response.status_code == 200
     body = response.content.decode()
     assert "Nhập số điện thoại hoặc thư điện tử." in body
@@ -114,8 +124,13 @@ def test_reception_logs_a_hotline_call(login, reception_officer, ward):
     response = client.post(
         reverse("feedback:intake"),
         {
-            "channel": "hotline", "unit": ward.pk, "hotline_number": "0205 3888 888", "call_at": "05/03/2026 14:30",
-            "sender_name": "Hoàng Văn Gọi", "sender_phone": "0911222333", "title": "Cán bộ một cửa vắng mặt",
+            "channel": "hotline",
+            "unit": ward.pk,
+            "hotline_number": "0205 3888 888",
+            "call_at": "05/03/2026 14:30",
+            "sender_name": "Hoàng Văn Gọi",
+            "sender_phone": "0911222333",
+            "title": "Cán bộ một cửa vắng mặt",
             "content": "Sáng nay tôi đến bộ phận một cửa lúc 9 giờ nhưng không có cán bộ nào trực.",
         },
     )
@@ -127,7 +142,8 @@ def test_reception_logs_a_hotline_call(login, reception_officer, ward):
 
 def test_hotline_needs_the_number_called(login, reception_officer, ward):
     response = login(reception_officer).post(
-        reverse("feedback:intake"), {"channel": "hotline", "unit": ward.pk, "title": "Gọi", "content": "Nội dung cuộc gọi đầy đủ"}
+        reverse("feedback:intake"),
+        {"channel": "hotline", "unit": ward.pk, "title": "Gọi", "content": "Nội dung cuộc gọi đầy đủ"},
     )
     assert response.status_code == 200 and "Nhập số đường dây nóng" in response.content.decode()
 
@@ -136,20 +152,33 @@ def test_suggestion_box_opening_with_letters(login, reception_officer, ward):
     client = login(reception_officer)
     response = client.post(
         reverse("feedback:openings"),
-        {"unit": ward.pk, "opened_on": "02/03/2026", "opened_by": "Lê Thị Tiếp Nhận", "witnesses": "Đại diện MTTQ phường", "letters_count": 2},
+        {
+            "unit": ward.pk,
+            "opened_on": "02/03/2026",
+            "opened_by": "Lê Thị Tiếp Nhận",
+            "witnesses": "Đại diện MTTQ phường",
+            "letters_count": 2,
+        },
     )
     opening = SuggestionBoxOpening.objects.get()
     assert response["Location"] == reverse("feedback:opening_detail", args=[opening.pk])
     for title in ("Đề nghị niêm yết thủ tục", "Góp ý giờ làm việc"):
         client.post(
             reverse("feedback:opening_detail", args=[opening.pk]),
-            {"title": title, "content": "Nội dung thư góp ý viết tay trong hòm thư.", "is_anonymous": "on", "form_token": title[:5]},
+            {
+                "title": title,
+                "content": "Nội dung thư góp ý viết tay trong hòm thư.",
+                "is_anonymous": "on",
+                "form_token": title[:5],
+            },
         )
     assert opening.cases.count() == 2
     assert set(opening.cases.values_list("channel", flat=True)) == {Channel.SUGGESTION_BOX}
 
 
 def test_foreign_language_content_is_accepted_but_flagged(ward):
-    case = make_case(ward, title="Road flooding", content="The road near my house floods every time it rains heavily here.")
+    case = make_case(
+        ward, title="Road flooding", content="The road near my house floods every time it rains heavily here."
+    )
     assert case.not_vietnamese
     assert not make_case(ward).not_vietnamese

@@ -18,9 +18,15 @@ def api_key(ward, capsys):
 
 def _post(client, key, ward, headers=None, **extra):
     data = {
-        "api_key": key, "jurisdiction_id": ward.code, "service_code": "giao-thong",
+        "api_key": key,
+        "jurisdiction_id": ward.code,
+        "service_code": "giao-thong",
         "description": "Ổ gà lớn trước số nhà 20 đường Bà Triệu, nguy hiểm cho xe máy.",
-        "first_name": "Lan", "last_name": "Phạm Thị", "email": "lan@example.vn", "lat": "21.85", "long": "106.76",
+        "first_name": "Lan",
+        "last_name": "Phạm Thị",
+        "email": "lan@example.vn",
+        "lat": "21.85",
+        "long": "106.76",
         "address_string": "20 Bà Triệu",
     }
     data.update(extra)
@@ -28,7 +34,10 @@ def _post(client, key, ward, headers=None, **extra):
 
 
 def test_discovery_and_services(client, db):
-    assert client.get("/open311/v2/discovery.json").json()["endpoints"][0]["formats"] == ["application/json", "text/xml"]
+    assert client.get("/open311/v2/discovery.json").json()["endpoints"][0]["formats"] == [
+        "application/json",
+        "text/xml",
+    ]
     services = client.get("/open311/v2/services.json").json()
     assert {"service_code", "service_name", "metadata", "type"} <= set(services[0])
     root = ET.fromstring(client.get("/open311/v2/services.xml").content)
@@ -56,8 +65,12 @@ def test_idempotency_key_makes_one_case(client, ward, api_key):
     _post(client, api_key, ward, headers={"Idempotency-Key": "abc"})
     client.post(
         "/open311/v2/requests.json",
-        {"api_key": api_key, "jurisdiction_id": ward.code, "service_code": "giao-thong",
-         "description": "Ổ gà lớn trước số nhà 20 đường Bà Triệu, nguy hiểm cho xe máy."},
+        {
+            "api_key": api_key,
+            "jurisdiction_id": ward.code,
+            "service_code": "giao-thong",
+            "description": "Ổ gà lớn trước số nhà 20 đường Bà Triệu, nguy hiểm cho xe máy.",
+        },
         headers={"Idempotency-Key": "abc"},
     )
     assert Case.objects.count() == 1
@@ -70,7 +83,10 @@ def test_errors_follow_the_spec(client, ward, other_ward, api_key):
     assert outside.status_code == 403
     bad = _post(client, api_key, ward, service_code="khong-co")
     assert bad.status_code == 400 and "service_code" in bad.json()[0]["description"]
-    xml = client.post("/open311/v2/requests.xml", {"api_key": api_key, "jurisdiction_id": ward.code, "service_code": "giao-thong", "description": ""})
+    xml = client.post(
+        "/open311/v2/requests.xml",
+        {"api_key": api_key, "jurisdiction_id": ward.code, "service_code": "giao-thong", "description": ""},
+    )
     assert xml.status_code == 400 and ET.fromstring(xml.content).tag == "errors"
     assert client.get("/open311/v2/requests/999999.json", {"api_key": api_key}).status_code == 404
 

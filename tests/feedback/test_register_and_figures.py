@@ -20,7 +20,8 @@ pytestmark = pytest.mark.django_db
 def test_register_exports_the_usual_columns(login, ward, unit_head):
     make_case(ward, received_at=aware(2026, 3, 2), title="Đèn đường hỏng")
     response = login(unit_head).get(
-        reverse("feedback:register_export"), {"unit": ward.pk, "date_from": "01/03/2026", "date_to": "31/03/2026"}
+        reverse("feedback:register_export"),
+        {"unit": ward.pk, "date_from": "01/03/2026", "date_to": "31/03/2026"},
     )
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
@@ -60,5 +61,9 @@ def test_evidence_lists_cases_naming_the_official(ward, reception_officer):
     case = make_case(ward, received_at=aware(2026, 4, 1))
     services.set_officials(case, by=reception_officer, staff=[official])
     items = evidence_for(official, 2026)
-    assert len(items) == 1 and items[0]["date"] == dt.date(2026, 4, 1) and items[0]["url"].endswith(f"/{case.pk}/")
+    assert (
+        len(items) == 1
+        and items[0]["date"] == dt.date(2026, 4, 1)
+        and items[0]["url"].endswith(f"/{case.pk}/")
+    )
     assert evidence_for(official, 2025) == []

@@ -22,7 +22,9 @@ def test_reminder_then_escalation_each_once(ward, handler, unit_head, programme_
     assert Notification.objects.filter(user=handler, kind="feedback.reminder").count() == 1
     assert reminders.run_due(aware(2026, 3, 24)) == 1
     assert reminders.run_due(aware(2026, 3, 25)) == 0
-    escalated = set(Notification.objects.filter(kind="feedback.overdue").values_list("user__username", flat=True))
+    escalated = set(
+        Notification.objects.filter(kind="feedback.overdue").values_list("user__username", flat=True)
+    )
     assert escalated == {unit_head.username, programme_office.username}
 
 

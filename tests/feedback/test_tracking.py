@@ -25,7 +25,9 @@ def test_code_and_phone_show_everything(client, ward):
 
 def test_wrong_contact_shows_only_the_status(client, ward):
     case = make_case(ward, title="Tiêu đề riêng tư")
-    response = client.post(reverse("feedback:track"), {"code": case.code, "contact": "0999999999"}, follow=True)
+    response = client.post(
+        reverse("feedback:track"), {"code": case.code, "contact": "0999999999"}, follow=True
+    )
     assert "Tiêu đề riêng tư" not in response.content.decode()
 
 

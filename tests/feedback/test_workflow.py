@@ -33,7 +33,9 @@ def test_deadline_rules_per_topic_and_unit(ward, other_ward):
     assert make_case(other_ward, received_at=monday).answer_due == dt.date(2026, 3, 23)
 
 
-def test_full_handling_chain(login, client, ward, reception_officer, handler, unit_head, django_capture_on_commit_callbacks):
+def test_full_handling_chain(
+    login, client, ward, reception_officer, handler, unit_head, django_capture_on_commit_callbacks
+):
     case = make_case(ward, received_at=aware(2026, 3, 2))
     client = login(reception_officer)
     _act(client, case, "decide", {"decision": "xu_ly"})
@@ -50,7 +52,12 @@ def test_full_handling_chain(login, client, ward, reception_officer, handler, un
     assert case.answer_due == dt.date(2026, 3, 30)  # only one extension
 
     client = login(handler)
-    _act(client, case, "answer", {"body": "Phường đã kiểm tra và cấp giấy chứng nhận ngày 10/3.", "submit": "1"})
+    _act(
+        client,
+        case,
+        "answer",
+        {"body": "Phường đã kiểm tra và cấp giấy chứng nhận ngày 10/3.", "submit": "1"},
+    )
     case.refresh_from_db()
     assert case.status == Status.AWAITING_APPROVAL
 
@@ -62,7 +69,12 @@ def test_full_handling_chain(login, client, ward, reception_officer, handler, un
     assert case.status == Status.IN_PROGRESS and case.answers.get().state == Answer.State.RETURNED
 
     client = login(handler)
-    _act(client, case, "answer", {"body": "Căn cứ Luật Đất đai 2024, phường đã cấp giấy chứng nhận.", "submit": "1"})
+    _act(
+        client,
+        case,
+        "answer",
+        {"body": "Căn cứ Luật Đất đai 2024, phường đã cấp giấy chứng nhận.", "submit": "1"},
+    )
     client = login(unit_head)
     _act(client, case, "review", {"approve": "1"})
     client = login(handler)
@@ -76,7 +88,11 @@ def test_full_handling_chain(login, client, ward, reception_officer, handler, un
 
     # Publish: the preview first, personal data refused.
     url = reverse("feedback:case_publish", args=[case.pk])
-    leaked = {"public_title": "Cấp giấy chứng nhận", "public_content": "Ông Nguyễn Văn Dân phản ánh", "public_answer": "Đã cấp."}
+    leaked = {
+        "public_title": "Cấp giấy chứng nhận",
+        "public_content": "Ông Nguyễn Văn Dân phản ánh",
+        "public_answer": "Đã cấp.",
+    }
     response = client.post(url, {**leaked, "confirm": "1"})
     assert "thông tin cá nhân" in response.content.decode()
     clean = {**leaked, "public_content": "Người dân phản ánh chậm cấp giấy chứng nhận."}
@@ -86,10 +102,22 @@ def test_full_handling_chain(login, client, ward, reception_officer, handler, un
     case.refresh_from_db()
     assert case.published_at
     public = client.get(reverse("feedback:published_detail", args=[case.pk])).content.decode()
-    assert "chậm cấp giấy chứng nhận" in public and "0912345678" not in public and "Nguyễn Văn Dân" not in public
+    assert (
+        "chậm cấp giấy chứng nhận" in public and "0912345678" not in public and "Nguyễn Văn Dân" not in public
+    )
 
     actions = list(case.events.values_list("action", flat=True))
-    for step in ("received", "accepted", "assigned", "extended", "answer_submitted", "answer_returned", "answer_approved", "answered", "published"):
+    for step in (
+        "received",
+        "accepted",
+        "assigned",
+        "extended",
+        "answer_submitted",
+        "answer_returned",
+        "answer_approved",
+        "answered",
+        "published",
+    ):
         assert step in actions
     assert all(e.actor_name for e in case.events.exclude(action="received"))
 
@@ -108,9 +136,13 @@ def test_pause_stops_the_clock(ward, handler):
 def test_not_accepted_only_when_details_are_missing(ward, reception_officer):
     case = make_case(ward)
     with pytest.raises(ValidationError):
-        services.decide_intake(case, by=reception_officer, decision="khong_tiep_nhan", reason="Thiếu thông tin")
+        services.decide_intake(
+            case, by=reception_officer, decision="khong_tiep_nhan", reason="Thiếu thông tin"
+        )
     incomplete = make_case(ward, sender_phone="", sender_email="", sender_address="", consent=False)
-    services.decide_intake(incomplete, by=reception_officer, decision="khong_tiep_nhan", reason="Thiếu địa chỉ, số điện thoại")
+    services.decide_intake(
+        incomplete, by=reception_officer, decision="khong_tiep_nhan", reason="Thiếu địa chỉ, số điện thoại"
+    )
     incomplete.refresh_from_db()
     assert incomplete.status == Status.NOT_ACCEPTED and incomplete.decision_reason
 
@@ -119,7 +151,9 @@ def test_forwarding_needs_a_destination(ward, reception_officer):
     case = make_case(ward)
     with pytest.raises(ValidationError):
         services.decide_intake(case, by=reception_officer, decision="ngoai_tham_quyen")
-    services.decide_intake(case, by=reception_officer, decision="ngoai_tham_quyen", forwarded_to="Sở Tài nguyên và Môi trường")
+    services.decide_intake(
+        case, by=reception_officer, decision="ngoai_tham_quyen", forwarded_to="Sở Tài nguyên và Môi trường"
+    )
     assert Case.objects.get(pk=case.pk).status == Status.FORWARDED
 
 
@@ -130,7 +164,9 @@ def test_complaint_leaves_the_track_with_guidance(ward, reception_officer):
     assert case.status == Status.REDIRECTED and "Luật Khiếu nại" in case.public_answer
 
 
-def test_merge_and_both_senders_are_told(ward, reception_officer, handler, unit_head, django_capture_on_commit_callbacks):
+def test_merge_and_both_senders_are_told(
+    ward, reception_officer, handler, unit_head, django_capture_on_commit_callbacks
+):
     main = make_case(ward)
     duplicate = make_case(ward, sender_email="khac@example.vn", sender_phone="0900000001")
     assert main in __import__("congvu.feedback.selectors", fromlist=["x"]).similar_open_cases(duplicate)
@@ -153,7 +189,10 @@ def test_rating_through_tracking(client, ward, handler, unit_head):
     services.review_answer(answer, by=unit_head, approve=True)
     services.send_answer(answer, by=handler, via="letter")
     client.post(reverse("feedback:track"), {"code": case.code, "contact": "dan@example.vn"})
-    client.post(reverse("feedback:rate", args=[case.code]), {"satisfied": "0", "comment": "Chưa thỏa đáng", "contact": "x"})
+    client.post(
+        reverse("feedback:rate", args=[case.code]),
+        {"satisfied": "0", "comment": "Chưa thỏa đáng", "contact": "x"},
+    )
     case.refresh_from_db()
     assert case.rating.satisfied is False
     client.post(reverse("feedback:rate", args=[case.code]), {"satisfied": "1", "contact": "x"})
@@ -163,7 +202,10 @@ def test_rating_through_tracking(client, ward, handler, unit_head):
 
 def test_bulk_assignment(login, ward, unit_head, handler):
     cases = [make_case(ward) for _ in range(3)]
-    login(unit_head).post(reverse("feedback:bulk_assign"), {"case": [c.pk for c in cases], "unit": ward.pk, "handler": handler.pk})
+    login(unit_head).post(
+        reverse("feedback:bulk_assign"),
+        {"case": [c.pk for c in cases], "unit": ward.pk, "handler": handler.pk},
+    )
     assert Case.objects.filter(handler=handler).count() == 3
 
 
