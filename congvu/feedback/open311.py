@@ -6,9 +6,9 @@ and read. Senders' personal data is never returned: a request shows its status, 
 """
 
 import datetime as dt
-from decimal import Decimal
 import re
 import xml.etree.ElementTree as ET
+from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q
