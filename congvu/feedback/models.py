@@ -307,6 +307,37 @@ class Case(Audited):
         return bool(self.sender_phone or self.sender_email or self.sender_address)
 
 
+EVENT_LABELS = {
+    "received": _("Tiếp nhận"),
+    "flag_language": _("Đánh dấu nội dung không phải tiếng Việt"),
+    "not_accepted": _("Không tiếp nhận"),
+    "accepted": _("Thụ lý, xử lý"),
+    "forwarded": _("Chuyển cơ quan có thẩm quyền"),
+    "classified": _("Phân loại"),
+    "redirected": _("Hướng dẫn theo thủ tục khiếu nại, tố cáo"),
+    "assigned": _("Phân công"),
+    "extended": _("Gia hạn"),
+    "paused": _("Tạm dừng chờ bổ sung"),
+    "resumed": _("Tiếp tục xử lý"),
+    "merged": _("Gộp vào phản ánh chính"),
+    "duplicate_added": _("Gộp phản ánh trùng"),
+    "answer_drafted": _("Lưu dự thảo trả lời"),
+    "answer_submitted": _("Trình duyệt dự thảo"),
+    "awaiting_approval": _("Chờ duyệt trả lời"),
+    "answer_approved": _("Duyệt trả lời"),
+    "answer_returned": _("Trả lại dự thảo"),
+    "returned": _("Trả lại để xử lý tiếp"),
+    "answered": _("Gửi trả lời"),
+    "published": _("Công khai kết quả"),
+    "unpublished": _("Gỡ công khai"),
+    "rated": _("Người gửi đánh giá"),
+    "officials": _("Cập nhật cán bộ bị phản ánh"),
+    "reminder": _("Nhắc hạn"),
+    "escalated": _("Báo quá hạn"),
+    "intake_overdue": _("Quá hạn phân loại, chuyển đơn"),
+}
+
+
 class CaseEvent(models.Model):
     """One step on a case's timeline: who, when, what, before → after."""
 
@@ -327,6 +358,10 @@ class CaseEvent(models.Model):
 
     def __str__(self):
         return f"{self.case_id} {self.action}"
+
+    @property
+    def label(self):
+        return EVENT_LABELS.get(self.action, self.action)
 
 
 class Attachment(Audited):

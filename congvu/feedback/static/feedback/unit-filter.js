@@ -8,15 +8,17 @@
     if (!select) return;
     input.addEventListener("input", function () {
       var terms = fold(input.value).split(/\s+/).filter(Boolean);
-      var first = null;
+      var matches = [];
       Array.prototype.forEach.call(select.options, function (option) {
         if (!option.value) return;
         var hay = option.dataset.folded || fold(option.text);
         var show = terms.every(function (t) { return hay.indexOf(t) !== -1; });
         option.hidden = !show;
-        if (show && !first) first = option;
+        if (show) matches.push(option);
       });
-      if (first && (select.selectedIndex <= 0 || select.options[select.selectedIndex].hidden)) first.selected = true;
+      // Choose for the citizen only when the search leaves one unit; otherwise they pick from the shorter list.
+      if (matches.length === 1) matches[0].selected = true;
+      else if (select.selectedIndex > 0 && select.options[select.selectedIndex].hidden) select.selectedIndex = 0;
     });
   });
 })();
