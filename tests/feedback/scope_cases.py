@@ -117,3 +117,10 @@ SCOPE_CASES = [
     _action("send", {"via": "letter"}),
     _action("unpublish", {}, answered=True),
 ]
+
+SCOPE_CASES += [
+    ScopeCase(
+        "api:list_cases", lambda w: (_case(w), reverse("api:list_cases"))[1], kind="list", secret=SECRET
+    ),
+    ScopeCase("api:get_case", lambda w: reverse("api:get_case", args=[_case(w).pk])),
+]

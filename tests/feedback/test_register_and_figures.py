@@ -67,3 +67,12 @@ def test_evidence_lists_cases_naming_the_official(ward, reception_officer):
         and items[0]["url"].endswith(f"/{case.pk}/")
     )
     assert evidence_for(official, 2025) == []
+
+
+def test_staff_api_lists_cases_in_scope(login, ward, other_ward, handler):
+    mine = make_case(ward, title="Trong phạm vi")
+    make_case(other_ward, title="Ngoài phạm vi")
+    client = login(handler)
+    rows = client.get("/api/v1/feedback/cases").json()
+    assert [row["code"] for row in rows] == [mine.code]
+    assert client.get(f"/api/v1/feedback/cases/{mine.pk}").json()["title"] == "Trong phạm vi"
