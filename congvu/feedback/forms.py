@@ -169,6 +169,9 @@ class StaffIntakeForm(SenderMixin, ContentMixin):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+        self.fields["channel"].widget.attrs["autofocus"] = True
+        if units is not None and units.count() == 1:
+            self.initial.setdefault("unit", units.first())
         if not self.is_bound:
             self.initial.setdefault("form_token", uuid.uuid4().hex)
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role, User
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units, unit_in_scope
+from congvu.core.text import fold
 from congvu.core.uploads import protected_file_response
 from congvu.feedback import documents, selectors, services
 from congvu.feedback.forms import (
@@ -239,6 +240,9 @@ def case_detail(request, pk):
         "can_handle": in_role(HANDLE_ROLES),
         "can_review": in_role(REVIEW_ROLES),
         "messages_out": case.messages.all() if in_role(CHAIN_ROLES) else [],
+        "looks_like_complaint": case.is_open
+        and case.kind == "phan_anh"
+        and any(phrase in fold(f"{case.title} {case.content}") for phrase in ("khieu nai", "to cao")),
     }
     if context["can_intake"]:
         context["decision_form"] = DecisionForm()
