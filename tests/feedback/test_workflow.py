@@ -218,3 +218,40 @@ def test_sms_gateway_logs_by_default(ward, handler, unit_head, django_capture_on
         services.send_answer(answer, by=handler, via="sms")
     message = case.messages.filter(channel="sms").last()
     assert message.ok and message.detail == "log"
+
+
+def test_sms_http_gateway_failure_is_recorded_not_raised(
+    ward, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setenv("FEEDBACK_SMS_BACKEND", "http")
+    monkeypatch.delenv("FEEDBACK_SMS_URL", raising=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        case = make_case(ward)
+    message = case.messages.get(channel="sms")
+    assert not message.ok and "FEEDBACK_SMS_URL" in message.detail
+
+
+def test_sms_http_gateway_posts_json(monkeypatch):
+    from congvu.feedback import sms
+
+    sent = {}
+
+    class Response:
+        status = 200
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *args):
+            return False
+
+    def fake_urlopen(request, timeout):
+        sent["body"], sent["auth"] = request.data, request.headers["Authorization"]
+        return Response()
+
+    monkeypatch.setenv("FEEDBACK_SMS_BACKEND", "http")
+    monkeypatch.setenv("FEEDBACK_SMS_URL", "http://127.0.0.1:9/sms")
+    monkeypatch.setenv("FEEDBACK_SMS_TOKEN", "t0k")
+    monkeypatch.setattr(sms.urllib.request, "urlopen", fake_urlopen)
+    assert sms.send_sms("0912345678", "Mã PA") == "http"
+    assert b'"to": "0912345678"' in sent["body"] and sent["auth"] == "Bearer t0k"
