@@ -278,6 +278,7 @@ class Case(Audited):
         indexes = [
             models.Index(fields=["unit", "status", "answer_due"]),
             models.Index(fields=["status", "received_at"]),
+            models.Index(fields=["status", "answer_due"]),
         ]
 
     def __str__(self):
