@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from congvu.core.ratelimit import hit
 from congvu.feedback import services
 from congvu.feedback.models import OPEN_STATUSES, ApiKey, Case, Channel, Topic
+from congvu.reports.engine import Scope
 from congvu.units.models import Unit
 
 LIST_ROOT = {"services": "service", "service_requests": "request", "errors": "error", "tokens": "request"}
@@ -77,9 +78,10 @@ def _key(request):
 
 
 def _allowed_units_q(key, field="unit"):
+    """What a key may read: its units' subtrees and the units they succeeded (as staff scope does)."""
     condition = Q(pk__in=[])
     for unit in key.units.all():
-        condition |= Q(**{f"{field}__path__startswith": unit.path})
+        condition |= Scope(unit).q(field)
     return condition
 
 

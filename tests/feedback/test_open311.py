@@ -95,3 +95,14 @@ def test_revoked_key_is_refused(client, ward, api_key, capsys):
     prefix = ApiKey.objects.get().prefix
     call_command("apikey", "revoke", prefix)
     assert _post(client, api_key, ward).status_code == 403
+
+
+def test_a_key_reads_the_cases_of_the_units_its_unit_succeeded(client, ward, new_ward, capsys):
+    from tests.feedback.factories import make_case
+
+    old = make_case(ward)
+    call_command("apikey", "create", "Ứng dụng phường mới", "--unit", new_ward.code)
+    key = capsys.readouterr().out.strip().splitlines()[-1]
+    rows = client.get(f"/open311/v2/requests/{old.pk}.json", {"api_key": key}).json()
+    assert rows[0]["service_request_id"] == str(old.pk)
+    assert _post(client, key, ward).status_code == 403  # posting only to its own current units
