@@ -336,6 +336,7 @@ EVENT_LABELS = {
     "reminder": _("Nhắc hạn"),
     "escalated": _("Báo quá hạn"),
     "intake_overdue": _("Quá hạn phân loại, chuyển đơn"),
+    "discipline_proposed": _("Đề nghị xem xét kỷ luật"),
 }
 
 

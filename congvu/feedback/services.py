@@ -631,3 +631,30 @@ def set_officials(case, *, by, staff):
     case.officials_concerned.set(staff)
     event(case, "officials", by=by, before=before, after=", ".join(s.full_name for s in staff))
     return case
+
+
+class DisciplineUnavailable(Exception):
+    """The records part (discipline cases) is not installed."""
+
+
+@transaction.atomic
+def propose_discipline(case, *, by, url: str = "") -> int:
+    """Open a discipline case in the records part for each official the case named."""
+    try:
+        from congvu.records.services import open_discipline_case
+    except ImportError as error:
+        raise DisciplineUnavailable from error
+    officials = list(case.officials_concerned.all())
+    if not officials:
+        raise ValidationError(_("Chưa ghi cán bộ bị phản ánh."))
+    for staff in officials:
+        open_discipline_case(
+            staff=staff,
+            origin="feedback",
+            origin_reference=case.code,
+            facts=f"{case.title}\n\n{case.content}",
+            opened_by=by,
+            origin_url=url,
+        )
+        event(case, "discipline_proposed", by=by, after=staff.full_name)
+    return len(officials)

@@ -401,6 +401,19 @@ def _officials(request, case):
     return form
 
 
+@action("discipline", ASSIGN_ROLES)
+def _discipline(request, case):
+    try:
+        count = services.propose_discipline(
+            case, by=request.user, url=request.build_absolute_uri(f"/quan-ly/phan-anh/{case.pk}/")
+        )
+    except services.DisciplineUnavailable:
+        raise ValidationError(
+            _("Chức năng hồ sơ kỷ luật chưa được cài đặt; chưa thể đề nghị xem xét kỷ luật.")
+        )
+    return _("Đã đề nghị xem xét kỷ luật %(n)s cán bộ.") % {"n": count}
+
+
 @action("answer", HANDLE_ROLES)
 def _answer(request, case):
     form = AnswerForm(request.POST)

@@ -116,6 +116,7 @@ SCOPE_CASES = [
     _action("review", {"approve": "1"}),
     _action("send", {"via": "letter"}),
     _action("unpublish", {}, answered=True),
+    _action("discipline", {}),
 ]
 
 SCOPE_CASES += [
