@@ -104,17 +104,22 @@ def track(request):
     return render(request, "feedback/track.html", {"form": form})
 
 
+def _track_error(code, field, message, request, status):
+    form = TrackForm({"code": code[:30], "contact": ""})
+    form.is_valid()
+    form.add_error(field, message)
+    return render(request, "feedback/track.html", {"form": form}, status=status)
+
+
 def track_code(request, code):
     code = code.upper()
     if not hit(f"feedback-track:{_client_ip(request)}", limit=TRACK_LIMIT, window_seconds=600):
-        form = TrackForm(initial={"code": code})
-        form.add_error(None, _("Quá nhiều lần tra cứu. Vui lòng thử lại sau ít phút."))
-        return render(request, "feedback/track.html", {"form": form}, status=429)
+        return _track_error(
+            code, None, _("Quá nhiều lần tra cứu. Vui lòng thử lại sau ít phút."), request, 429
+        )
     case = Case.objects.filter(code=code).select_related("unit", "topic").first()
     if case is None:
-        form = TrackForm(initial={"code": code})
-        form.add_error("code", _("Không tìm thấy phản ánh với mã này."))
-        return render(request, "feedback/track.html", {"form": form}, status=404)
+        return _track_error(code, "code", _("Không tìm thấy phản ánh với mã này."), request, 404)
     full = bool(request.session.get(f"track:{case.code}"))
     context = {"case": case, "full": full, "track_form": TrackForm(initial={"code": case.code})}
     if full:

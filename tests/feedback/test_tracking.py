@@ -41,3 +41,17 @@ def test_guessing_codes_is_rate_limited(client, db):
         client.post(reverse("feedback:track"), {"code": "PA-2026-000001-XXXX"})
     response = client.post(reverse("feedback:track"), {"code": "PA-2026-000001-XXXX"})
     assert "Quá nhiều lần tra cứu" in response.content.decode()
+
+
+def test_unknown_code_in_the_url_is_a_clear_404(client, db):
+    response = client.get(reverse("feedback:track_code", args=["PA-2026-000001-XXXX"]))
+    assert response.status_code == 404 and "Không tìm thấy" in response.content.decode()
+    long_code = "X" * 200
+    assert client.get(reverse("feedback:track_code", args=[long_code])).status_code == 404
+
+
+def test_guessing_codes_in_the_url_is_rate_limited(client, db):
+    for _ in range(TRACK_LIMIT):
+        client.get(reverse("feedback:track_code", args=["PA-2026-000001-XXXX"]))
+    response = client.get(reverse("feedback:track_code", args=["PA-2026-000001-XXXX"]))
+    assert response.status_code == 429 and "Quá nhiều lần tra cứu" in response.content.decode()
