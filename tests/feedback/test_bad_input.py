@@ -1,6 +1,6 @@
-import datetime as dt
-
 """Empty, malformed or hostile input gets an answer in the user's language, never a 500."""
+
+import datetime as dt
 
 import pytest
 from django.urls import reverse
