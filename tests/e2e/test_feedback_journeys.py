@@ -83,3 +83,9 @@ def test_handler_answers_head_approves_and_it_is_published(browser_page, ward, h
     page.click("text=Chậm trả kết quả chứng thực")
     body = page.locator("main").inner_text()
     assert "nhắc nhở công chức" in body and "Nguyễn Văn Dân" not in body and "0912345678" not in body
+
+
+def test_the_form_fits_a_phone(phone_page, ward):
+    page = phone_page
+    page.goto(page.base_url + "/gui-phan-anh/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
