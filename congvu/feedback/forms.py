@@ -9,7 +9,6 @@ from congvu.core.forms import DateInput
 from congvu.core.uploads import check_upload
 from congvu.feedback.models import (
     STAFF_CHANNELS,
-    Answer,
     AnswerTemplate,
     Category,
     Decision,
@@ -364,6 +363,3 @@ class RegisterForm(forms.Form):
         if data.get("date_from") and data.get("date_to") and data["date_to"] < data["date_from"]:
             self.add_error("date_to", _("Ngày kết thúc phải sau ngày bắt đầu."))
         return data
-
-
-ANSWER_STATES = Answer.State

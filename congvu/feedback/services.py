@@ -92,7 +92,7 @@ def event(case, action, *, by=None, before="", after="", note="", public=False):
     )
 
 
-def _save(case, *fields):
+def _save(case):
     case.full_clean(exclude=["officials_concerned"])
     case.save()
 
