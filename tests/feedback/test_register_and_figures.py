@@ -76,3 +76,13 @@ def test_staff_api_lists_cases_in_scope(login, ward, other_ward, handler):
     rows = client.get("/api/v1/feedback/cases").json()
     assert [row["code"] for row in rows] == [mine.code]
     assert client.get(f"/api/v1/feedback/cases/{mine.pk}").json()["title"] == "Trong phạm vi"
+
+
+def test_inbox_count_is_capped(login, ward, handler, monkeypatch):
+    from congvu.feedback.views import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "CAP", 2)
+    for _ in range(4):
+        make_case(ward)
+    body = login(handler).get(reverse("feedback:inbox")).content.decode()
+    assert "Hơn 2 phản ánh" in body
