@@ -13,13 +13,13 @@ def test_portal_language_switch_and_reception_officer_home(browser_page, recepti
     assert "Văn hóa công vụ" in page.title()
     assert page.locator("h1").inner_text().startswith("Văn hóa công vụ")
 
-    page.select_option("#language-select", "en")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.select_option("#language-select", "en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert "Staff login" in page.locator("header").inner_text()
 
-    page.select_option("#language-select", "vi")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.select_option("#language-select", "vi")
     assert "Đăng nhập cán bộ" in page.locator("header").inner_text()
 
     log_in(page, reception_officer.username)
