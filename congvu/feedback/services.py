@@ -315,7 +315,8 @@ def decide_intake(case, *, by, decision: str, reason: str = "", forwarded_to: st
     if case.status != Status.NEW:
         raise ValidationError(_("Phản ánh này đã được quyết định tiếp nhận."))
     if decision == Decision.NOT_ACCEPTED:
-        if case.kind != Kind.SUGGESTION and case.sender_name and case.contact_given:
+        # Art. 7: a name and an address (with a phone or e-mail) make a valid submission.
+        if case.kind != Kind.SUGGESTION and case.sender_name and case.sender_address:
             raise ValidationError(
                 {
                     "decision": _(

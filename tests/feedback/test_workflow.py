@@ -139,7 +139,7 @@ def test_not_accepted_only_when_details_are_missing(ward, reception_officer):
         services.decide_intake(
             case, by=reception_officer, decision="khong_tiep_nhan", reason="Thiếu thông tin"
         )
-    incomplete = make_case(ward, sender_phone="", sender_email="", sender_address="", consent=False)
+    incomplete = make_case(ward, sender_address="", consent=False)  # no address (Art. 7)
     services.decide_intake(
         incomplete, by=reception_officer, decision="khong_tiep_nhan", reason="Thiếu địa chỉ, số điện thoại"
     )
