@@ -71,15 +71,18 @@ def inbox(
     return qs
 
 
-def similar_open_cases(case, limit: int = 5):
-    """Open cases of the same unit or topic whose text shares the most words with this one."""
+def similar_open_cases(case, queryset=None, limit: int = 5):
+    """Open cases of the same unit or topic whose text shares the most words with this one.
+
+    Pass the user's scoped queryset: a topic match may otherwise reach another unit's cases."""
     words = {w for w in fold(f"{case.title} {case.content}").split() if len(w) > 3}
     if not words:
         return []
     candidates = (
-        Case.objects.filter(status__in=OPEN_STATUSES, merged_into__isnull=True)
+        (queryset if queryset is not None else Case.objects.all())
+        .filter(status__in=OPEN_STATUSES, merged_into__isnull=True)
         .filter(Q(unit=case.unit) | Q(topic=case.topic) if case.topic_id else Q(unit=case.unit))
-        .exclude(pk=case.pk)
+        .exclude(pk=case.pk or 0)
         .only("pk", "code", "title", "content", "received_at", "unit_id")
         .order_by("-received_at")[:300]
     )

@@ -249,7 +249,9 @@ def case_detail(request, pk):
         "sent": sent,
         "show_sender": in_role(CHAIN_ROLES),
         "forward_left": _forward_left(case),
-        "similar": selectors.similar_open_cases(case) if case.is_open and in_role(INTAKE_ROLES) else [],
+        "similar": selectors.similar_open_cases(case, scoped(Case.objects.all(), user, roles=INTAKE_ROLES))
+        if case.is_open and in_role(INTAKE_ROLES)
+        else [],
         "can_intake": in_role(INTAKE_ROLES),
         "can_assign": in_role(ASSIGN_ROLES),
         "can_handle": in_role(HANDLE_ROLES),

@@ -292,3 +292,14 @@ def test_discipline_proposal_calls_the_records_part(ward, unit_head, reception_o
         and calls[0]["origin"] == "feedback"
         and calls[0]["origin_reference"] == case.code
     )
+
+
+def test_similar_cases_stay_within_the_scope(login, ward, other_ward, reception_officer):
+    mine = make_case(ward, title="Đèn đường hỏng kéo dài ở khu phố")
+    make_case(other_ward, title="Đèn đường hỏng kéo dài ở khu phố", sender_name="Người Phường Khác")
+    body = login(reception_officer).get(reverse("feedback:case_detail", args=[mine.pk])).content.decode()
+    others = Case.objects.exclude(pk=mine.pk).get()
+    assert others.code not in body
+    twin = make_case(ward, title="Đèn đường hỏng kéo dài ở khu phố")
+    body = login(reception_officer).get(reverse("feedback:case_detail", args=[mine.pk])).content.decode()
+    assert twin.code in body
