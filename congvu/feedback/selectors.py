@@ -81,7 +81,7 @@ def similar_open_cases(case, queryset=None, limit: int = 5):
     candidates = (
         (queryset if queryset is not None else Case.objects.all())
         .filter(status__in=OPEN_STATUSES, merged_into__isnull=True)
-        .filter(Q(unit=case.unit) | Q(topic=case.topic) if case.topic_id else Q(unit=case.unit))
+        .filter(_same_unit_or_topic(case))
         .exclude(pk=case.pk or 0)
         .only("pk", "code", "title", "content", "received_at", "unit_id")
         .order_by("-received_at")[:300]
@@ -96,6 +96,15 @@ def similar_open_cases(case, queryset=None, limit: int = 5):
             scored.append((score, other))
     scored.sort(key=lambda item: -item[0])
     return [other for _score, other in scored[:limit]]
+
+
+def _same_unit_or_topic(case) -> Q:
+    condition = Q(pk__in=[])
+    if case.unit_id:
+        condition |= Q(unit_id=case.unit_id)
+    if case.topic_id:
+        condition |= Q(topic_id=case.topic_id)
+    return condition if (case.unit_id or case.topic_id) else Q()
 
 
 def published_cases():

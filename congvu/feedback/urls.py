@@ -25,6 +25,7 @@ urlpatterns = [
     # Staff.
     path("quan-ly/phan-anh/", views.inbox, name="inbox"),
     path("quan-ly/phan-anh/tiep-nhan/", views.intake, name="intake"),
+    path("quan-ly/phan-anh/tuong-tu/", views.similar, name="similar"),
     path("quan-ly/phan-anh/hom-thu/", views.openings, name="openings"),
     path("quan-ly/phan-anh/hom-thu/<int:pk>/", views.opening_detail, name="opening_detail"),
     path("quan-ly/phan-anh/phan-cong/", views.bulk_assign, name="bulk_assign"),

@@ -127,7 +127,9 @@ def inbox(request):
 @staff_required(*INTAKE_ROLES)
 def intake(request):
     units = scoped_units(request.user, INTAKE_ROLES).current()
-    form = StaffIntakeForm(request.POST or None, request.FILES or None, units=units)
+    own = [a.unit for a in request.user.roles.all() if a.role in INTAKE_ROLES]
+    initial = {"unit": own[0].pk} if own and units.filter(pk=own[0].pk).exists() else {}
+    form = StaffIntakeForm(request.POST or None, request.FILES or None, units=units, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -158,6 +160,21 @@ def intake(request):
             messages.success(request, _("Đã tiếp nhận phản ánh %(code)s.") % {"code": case.code})
             return redirect("feedback:case_detail", pk=case.pk)
     return render(request, "feedback/intake.html", {"form": form})
+
+
+@staff_required(*INTAKE_ROLES)
+def similar(request):
+    """While a case is typed in: open cases in scope that look like it (htmx fragment)."""
+    unit_id = request.GET.get("unit", "")
+    unit = scoped_units(request.user, INTAKE_ROLES).filter(pk=unit_id).first() if unit_id.isdigit() else None
+    text = (request.GET.get("title", "") + " " + request.GET.get("content", ""))[:2000]
+    cases = []
+    if len(text.split()) >= 3:
+        probe = Case(unit=unit, title=text[:200], content=text)
+        cases = selectors.similar_open_cases(
+            probe, scoped(Case.objects.all(), request.user, roles=INTAKE_ROLES)
+        )
+    return render(request, "feedback/_similar.html", {"similar": cases})
 
 
 @staff_required(*INTAKE_ROLES)

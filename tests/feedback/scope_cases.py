@@ -125,3 +125,26 @@ SCOPE_CASES += [
     ),
     ScopeCase("api:get_case", lambda w: reverse("api:get_case", args=[_case(w).pk])),
 ]
+
+SCOPE_CASES += [
+    ScopeCase(
+        "feedback:similar",
+        lambda w: (
+            _case(w),
+            reverse("feedback:similar")
+            + f"?unit={w.other_ward.pk}&title=Bí mật phường ngoài phạm vi&content=Bí mật phường ngoài phạm vi",
+        )[1],
+        kind="list",
+        secret=SECRET,
+    ),
+    ScopeCase(
+        "feedback:similar",
+        lambda w: (
+            _case(w),
+            reverse("feedback:similar")
+            + f"?unit={w.ward.pk}&title=Bí mật phường ngoài phạm vi&content=Bí mật phường ngoài phạm vi",
+        )[1],
+        kind="list",
+        secret=SECRET,
+    ),
+]

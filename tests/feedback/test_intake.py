@@ -182,3 +182,16 @@ def test_foreign_language_content_is_accepted_but_flagged(ward):
     )
     assert case.not_vietnamese
     assert not make_case(ward).not_vietnamese
+
+
+def test_similar_open_cases_are_suggested_while_typing(login, reception_officer, ward):
+    existing = make_case(ward, title="Đèn chiếu sáng đường Lê Lợi hỏng")
+    response = login(reception_officer).get(
+        reverse("feedback:similar"),
+        {
+            "unit": ward.pk,
+            "title": "den chieu sang duong le loi hong",
+            "content": "Đèn chiếu sáng đường Lê Lợi hỏng",
+        },
+    )
+    assert existing.code in response.content.decode()
