@@ -1,0 +1,62 @@
+"""Staff JSON API for feedback cases (session auth, same scope as the pages)."""
+
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from congvu.accounts.scope import get_scoped_or_404, has_role, scoped
+from congvu.feedback import selectors
+from congvu.feedback.models import Case
+from congvu.feedback.views import VIEW_ROLES
+
+router = Router(tags=["feedback"])
+
+
+class CaseOut(Schema):
+    id: int
+    code: str | None
+    channel: str
+    status: str
+    kind: str
+    title: str
+    unit: str
+    topic: str | None
+    received_at: str
+    answer_due: str | None
+    answered_at: str | None
+    published: bool
+
+
+def _out(case) -> dict:
+    return {
+        "id": case.pk,
+        "code": case.code,
+        "channel": case.channel,
+        "status": case.status,
+        "kind": case.kind,
+        "title": case.title,
+        "unit": case.unit.code,
+        "topic": case.topic.code if case.topic else None,
+        "received_at": case.received_at.isoformat(),
+        "answer_due": case.answer_due.isoformat() if case.answer_due else None,
+        "answered_at": case.answered_at.isoformat() if case.answered_at else None,
+        "published": case.published_at is not None,
+    }
+
+
+def _cases(request):
+    if not has_role(request.user, *VIEW_ROLES):
+        return Case.objects.none()
+    return scoped(Case.objects.select_related("unit", "topic"), request.user, roles=VIEW_ROLES)
+
+
+@router.get("/cases", response=list[CaseOut], auth=django_auth)
+def list_cases(request, tab: str = "all", status: str = "", q: str = "", limit: int = 100, offset: int = 0):
+    """Cases in the caller's scope, newest first (at most 500 per call)."""
+    queryset = selectors.inbox(_cases(request), user=request.user, tab=tab, status=status, query=q)
+    limit = max(1, min(limit, 500))
+    return [_out(case) for case in queryset.order_by("-received_at", "-pk")[offset : offset + limit]]
+
+
+@router.get("/cases/{case_id}", response=CaseOut, auth=django_auth)
+def get_case(request, case_id: int):
+    return _out(get_scoped_or_404(_cases(request), request.user, roles=VIEW_ROLES, pk=case_id))

@@ -1,0 +1,661 @@
+"""Every change to a case goes through here: one transaction, one timeline event per step."""
+
+import datetime as dt
+import logging
+import secrets
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congvu.accounts.models import Role
+from congvu.accounts.selectors import users_with_role_nearest
+from congvu.core.notifications import notify
+from congvu.core.text import fold
+from congvu.core.uploads import cleaned_upload
+from congvu.core.workdays import add_working_days, working_days_elapsed
+from congvu.feedback import sms
+from congvu.feedback.models import (
+    CONSENT_VERSION,
+    Answer,
+    AnswerRating,
+    AnswerTemplate,
+    Attachment,
+    Case,
+    CaseEvent,
+    Channel,
+    DeadlineRule,
+    Decision,
+    Kind,
+    OutboundMessage,
+    Status,
+    SuggestionBoxOpening,
+)
+
+log = logging.getLogger(__name__)
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I look-alikes
+MAX_ATTACHMENTS = 5
+VIETNAMESE_MARKS = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+COMMON_WORDS = {"va", "cua", "la", "khong", "co", "duoc", "cho", "cac", "toi", "nguoi", "dan", "ve", "tai"}
+
+
+class Defaults:
+    forward_days = 5
+    answer_days = 15
+    remind_days = 2
+    default_handler = None
+
+
+def rule_for(topic, unit):
+    """The most specific deadline rule: for the unit (or the nearest unit above it) and the topic,
+    then for the unit alone, then for the topic alone, then the defaults (5 and 15 working days)."""
+    ancestors = [int(part) for part in unit.path.strip("/").split("/") if part] if unit else []
+    topic_q = Q(topic__isnull=True) | (Q(topic=topic) if topic else Q(pk__in=[]))
+    unit_q = Q(unit__isnull=True) | Q(unit_id__in=ancestors)
+    best = None
+    for rule in DeadlineRule.objects.filter(topic_q, unit_q):
+        depth = ancestors.index(rule.unit_id) + 1 if rule.unit_id else 0
+        score = (depth, rule.topic_id is not None)
+        if best is None or score > best[0]:
+            best = (score, rule)
+    return best[1] if best else Defaults()
+
+
+def looks_vietnamese(text: str) -> bool:
+    letters = [ch for ch in text.lower() if ch.isalpha()]
+    if len(letters) < 25:
+        return True
+    if any(ch in VIETNAMESE_MARKS for ch in letters):
+        return True
+    return bool(COMMON_WORDS & set(fold(text).split()))
+
+
+def _actor_name(user):
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ""
+    return user.display_name
+
+
+def event(case, action, *, by=None, before="", after="", note="", public=False):
+    return CaseEvent.objects.create(
+        case=case,
+        actor=by if by is not None and getattr(by, "is_authenticated", False) else None,
+        actor_name=_actor_name(by),
+        action=action,
+        before=str(before)[:300],
+        after=str(after)[:300],
+        note=note,
+        public=public,
+    )
+
+
+def _save(case):
+    case.full_clean(exclude=["officials_concerned"])
+    case.save()
+
+
+def _index(case):
+    case.search_folded = fold(
+        " ".join(
+            [
+                case.code or "",
+                case.sender_name,
+                case.sender_phone,
+                case.sender_email,
+                case.title,
+                case.content,
+            ]
+        )
+    )
+
+
+def _new_code(case) -> str:
+    year = timezone.localtime(case.received_at).year
+    suffix = "".join(secrets.choice(CODE_ALPHABET) for _ in range(4))
+    return f"PA-{year}-{case.pk:06d}-{suffix}"
+
+
+def _status_label(value):
+    return Status(value).label if value else ""
+
+
+def _set_status(case, new, *, by, action, note="", public=True):
+    old = case.status
+    case.status = new
+    if new not in (Status.NEW, Status.IN_PROGRESS, Status.PAUSED, Status.AWAITING_APPROVAL):
+        case.closed_at = case.closed_at or timezone.now()
+    event(case, action, by=by, before=_status_label(old), after=_status_label(new), note=note, public=public)
+
+
+def add_attachment(case, upload):
+    """Check the type from the content, strip image metadata, store outside the web root."""
+    stored, kind = cleaned_upload(upload)
+    return Attachment.objects.create(
+        case=case,
+        file=stored if hasattr(stored, "read") else upload,
+        original_name=(getattr(upload, "name", "") or "tep")[:200],
+        kind=kind,
+        size=upload.size,
+    )
+
+
+def submit_case(
+    *,
+    channel: str,
+    unit,
+    title: str,
+    content: str,
+    sender_name: str = "",
+    sender_address: str = "",
+    sender_phone: str = "",
+    sender_email: str = "",
+    sender_organisation: str = "",
+    is_anonymous: bool = False,
+    topic=None,
+    category: str = "",
+    received_at: dt.datetime | None = None,
+    received_by=None,
+    receiving_unit=None,
+    consent: bool = False,
+    idempotency_key: str | None = None,
+    files=(),
+    hotline_number: str = "",
+    call_at: dt.datetime | None = None,
+    opening=None,
+    api_key=None,
+    location: str = "",
+    lat=None,
+    long=None,
+) -> tuple[Case, bool]:
+    """Register a case from any channel; returns (case, created). The same idempotency key gives the same case."""
+    if idempotency_key:
+        existing = Case.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing, False
+    if len(files) > MAX_ATTACHMENTS:
+        raise ValidationError({"files": _("Tối đa %(n)s tệp đính kèm.") % {"n": MAX_ATTACHMENTS}})
+    received_at = received_at or timezone.now()
+    rule = rule_for(topic, unit)
+    received_day = timezone.localtime(received_at).date()
+    case = Case(
+        channel=channel,
+        kind=Kind.SUGGESTION if is_anonymous else Kind.FEEDBACK,
+        unit=unit,
+        receiving_unit=receiving_unit or unit,
+        title=title.strip(),
+        content=content.strip(),
+        sender_name="" if is_anonymous else sender_name.strip(),
+        sender_address="" if is_anonymous else sender_address.strip(),
+        sender_phone="" if is_anonymous else sender_phone.strip(),
+        sender_email="" if is_anonymous else sender_email.strip(),
+        sender_organisation="" if is_anonymous else sender_organisation.strip(),
+        is_anonymous=is_anonymous,
+        topic=topic,
+        category=category,
+        received_at=received_at,
+        received_by=received_by,
+        consent_given=consent,
+        consent_version=CONSENT_VERSION if consent else "",
+        consent_at=timezone.now() if consent else None,
+        idempotency_key=idempotency_key or None,
+        hotline_number=hotline_number,
+        call_at=call_at,
+        opening=opening,
+        api_key=api_key,
+        location=location,
+        lat=lat,
+        long=long,
+        forward_due=add_working_days(received_day, rule.forward_days),
+        answer_due=add_working_days(received_day, rule.answer_days),
+        remind_days=rule.remind_days,
+        handler=rule.default_handler,
+    )
+    case.not_vietnamese = not looks_vietnamese(f"{case.title} {case.content}")
+    try:
+        with transaction.atomic():
+            _index(case)
+            case.full_clean(exclude=["code", "officials_concerned", "received_by", "receiving_unit"])
+            case.save()
+            case.code = _new_code(case)
+            _index(case)
+            Case.objects.filter(pk=case.pk).update(code=case.code, search_folded=case.search_folded)
+            for upload in files:
+                add_attachment(case, upload)
+            event(
+                case,
+                "received",
+                by=received_by,
+                after=_status_label(Status.NEW),
+                note=_("Tiếp nhận qua kênh: %(channel)s") % {"channel": Channel(channel).label},
+                public=True,
+            )
+            if case.not_vietnamese:
+                event(case, "flag_language", by=received_by, note=_("Nội dung có thể không phải tiếng Việt."))
+    except IntegrityError:
+        if idempotency_key:
+            existing = Case.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return existing, False
+        raise
+    transaction.on_commit(lambda: _acknowledge(case))
+    return case, True
+
+
+def _acknowledge(case):
+    text = _(
+        "Phản ánh, kiến nghị của Ông/Bà đã được tiếp nhận. Mã tra cứu: %(code)s. Hạn trả lời dự kiến: %(due)s."
+    ) % {"code": case.code, "due": case.answer_due.strftime("%d/%m/%Y") if case.answer_due else "—"}
+    _message(case, text, subject=_("Đã tiếp nhận phản ánh %(code)s") % {"code": case.code})
+
+
+def _message(case, text, *, subject, channels=("email", "sms")):
+    """E-mail and/or SMS the sender, logging each attempt; never fails the caller's action."""
+    if case.sender_email and "email" in channels:
+        try:
+            send_mail(subject, text, None, [case.sender_email])
+            OutboundMessage.objects.create(case=case, channel="email", recipient=case.sender_email, body=text)
+        except OSError as error:
+            OutboundMessage.objects.create(
+                case=case,
+                channel="email",
+                recipient=case.sender_email,
+                body=text,
+                ok=False,
+                detail=str(error)[:300],
+            )
+    if case.sender_phone and "sms" in channels:
+        try:
+            backend = sms.send_sms(case.sender_phone, text[:480])
+            OutboundMessage.objects.create(
+                case=case, channel="sms", recipient=case.sender_phone, body=text, detail=backend
+            )
+        except sms.SmsError as error:
+            OutboundMessage.objects.create(
+                case=case,
+                channel="sms",
+                recipient=case.sender_phone,
+                body=text,
+                ok=False,
+                detail=str(error)[:300],
+            )
+
+
+@transaction.atomic
+def record_opening(*, unit, opened_on, opened_by, witnesses, letters_count, note="", by=None):
+    opening = SuggestionBoxOpening(
+        unit=unit,
+        opened_on=opened_on,
+        opened_by=opened_by,
+        witnesses=witnesses,
+        letters_count=letters_count,
+        note=note,
+        recorded_by=by,
+    )
+    opening.full_clean()
+    opening.save()
+    return opening
+
+
+def _lock(case):
+    return Case.objects.select_for_update().get(pk=case.pk)
+
+
+def _require_open(case):
+    if not case.is_open:
+        raise ValidationError(_("Phản ánh đã kết thúc, không thể thực hiện thao tác này."))
+
+
+@transaction.atomic
+def decide_intake(case, *, by, decision: str, reason: str = "", forwarded_to: str = ""):
+    """Art. 9: not accepted / official's conduct → forward / handle / outside competence → forward."""
+    case = _lock(case)
+    if case.status != Status.NEW:
+        raise ValidationError(_("Phản ánh này đã được quyết định tiếp nhận."))
+    if decision == Decision.NOT_ACCEPTED:
+        # Art. 7: a name and an address (with a phone or e-mail) make a valid submission.
+        if case.kind != Kind.SUGGESTION and case.sender_name and case.sender_address:
+            raise ValidationError(
+                {
+                    "decision": _(
+                        "Chỉ không tiếp nhận khi thiếu họ tên, địa chỉ hoặc thông tin liên hệ của người gửi."
+                    )
+                }
+            )
+        if not reason.strip():
+            raise ValidationError({"reason": _("Nêu lý do không tiếp nhận.")})
+    if decision in (Decision.OFFICIAL_CONDUCT, Decision.OUTSIDE) and not forwarded_to.strip():
+        raise ValidationError({"forwarded_to": _("Nêu cơ quan, đơn vị được chuyển đến.")})
+    case.decision, case.decision_reason, case.forwarded_to = decision, reason.strip(), forwarded_to.strip()
+    if decision == Decision.NOT_ACCEPTED:
+        _set_status(case, Status.NOT_ACCEPTED, by=by, action="not_accepted", note=case.decision_reason)
+    elif decision == Decision.HANDLE:
+        _set_status(case, Status.IN_PROGRESS, by=by, action="accepted")
+    else:
+        _set_status(
+            case,
+            Status.FORWARDED,
+            by=by,
+            action="forwarded",
+            note=_("Chuyển đến: %(to)s") % {"to": case.forwarded_to},
+        )
+    _save(case)
+    if decision != Decision.HANDLE:
+        text = {
+            Decision.NOT_ACCEPTED: _("Phản ánh %(code)s không được tiếp nhận. Lý do: %(reason)s"),
+        }.get(decision, _("Phản ánh %(code)s đã được chuyển đến %(to)s để xử lý theo thẩm quyền."))
+        message = text % {"code": case.code, "reason": case.decision_reason, "to": case.forwarded_to}
+        transaction.on_commit(lambda: _message(case, message, subject=case.code))
+    return case
+
+
+COMPLAINT_GUIDANCE = _(
+    "Nội dung Ông/Bà gửi là khiếu nại/tố cáo, không thuộc phạm vi phản ánh, kiến nghị theo Nghị định "
+    "20/2008/NĐ-CP. Đề nghị Ông/Bà gửi đơn theo thủ tục của Luật Khiếu nại hoặc Luật Tố cáo đến cơ quan "
+    "có thẩm quyền giải quyết; bộ phận tiếp công dân sẵn sàng hướng dẫn."
+)
+
+
+@transaction.atomic
+def classify(case, *, by, category: str, topic, kind: str):
+    """Content category (Art. 5), topic and kind; a complaint or denunciation leaves this track."""
+    case = _lock(case)
+    _require_open(case)
+    before = f"{case.get_kind_display()} / {case.get_category_display()} / {case.topic or ''}"
+    case.category, case.topic, case.kind = category, topic, kind
+    after = f"{case.get_kind_display()} / {case.get_category_display()} / {case.topic or ''}"
+    event(case, "classified", by=by, before=before, after=after)
+    if kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
+        template = AnswerTemplate.objects.filter(for_complaints=True).first()
+        guidance = template.body if template else str(COMPLAINT_GUIDANCE)
+        case.public_answer = guidance
+        _set_status(case, Status.REDIRECTED, by=by, action="redirected", note=guidance)
+        transaction.on_commit(lambda: _message(case, guidance, subject=case.code))
+    _save(case)
+    return case
+
+
+@transaction.atomic
+def assign(case, *, by, unit, handler=None, note=""):
+    case = _lock(case)
+    _require_open(case)
+    before = f"{case.unit} / {case.handler.display_name if case.handler else '—'}"
+    case.unit, case.handler = unit, handler
+    after = f"{unit} / {handler.display_name if handler else '—'}"
+    if before == after:
+        return case
+    event(case, "assigned", by=by, before=before, after=after, note=note)
+    _save(case)
+    if handler is not None:
+        transaction.on_commit(
+            lambda: notify(
+                [handler],
+                title=_("Được giao xử lý phản ánh %(code)s") % {"code": case.code},
+                body=case.title,
+                url=f"/quan-ly/phan-anh/{case.pk}/",
+                kind="feedback.assigned",
+            )
+        )
+    return case
+
+
+@transaction.atomic
+def extend(case, *, by, days: int, reason: str):
+    """One extension per case, with a reason; the reminder is due again against the new deadline."""
+    case = _lock(case)
+    _require_open(case)
+    if case.extended:
+        raise ValidationError(_("Phản ánh chỉ được gia hạn một lần."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Nêu lý do gia hạn.")})
+    if not 1 <= days <= 30:
+        raise ValidationError({"days": _("Số ngày gia hạn từ 1 đến 30 ngày làm việc.")})
+    old = case.answer_due
+    case.answer_due = add_working_days(old or timezone.localdate(), days)
+    case.extended, case.extension_reason = True, reason.strip()
+    case.reminded_at = case.escalated_at = None
+    event(case, "extended", by=by, before=_date(old), after=_date(case.answer_due), note=reason, public=True)
+    _save(case)
+    return case
+
+
+def _date(day):
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+@transaction.atomic
+def pause(case, *, by, reason: str, today=None):
+    """Wait for the sender's additional information: the deadline clock stops."""
+    case = _lock(case)
+    if case.status != Status.IN_PROGRESS:
+        raise ValidationError(_("Chỉ tạm dừng phản ánh đang xử lý."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Nêu thông tin cần người gửi bổ sung.")})
+    case.paused_on = today or timezone.localdate()
+    _set_status(case, Status.PAUSED, by=by, action="paused", note=reason)
+    _save(case)
+    transaction.on_commit(
+        lambda: _message(
+            case,
+            _("Đề nghị Ông/Bà bổ sung thông tin cho phản ánh %(code)s: %(reason)s")
+            % {"code": case.code, "reason": reason},
+            subject=case.code,
+        )
+    )
+    return case
+
+
+@transaction.atomic
+def resume(case, *, by, today=None):
+    """The clock restarts: the deadline moves by the working days spent waiting."""
+    case = _lock(case)
+    if case.status != Status.PAUSED:
+        raise ValidationError(_("Phản ánh không ở trạng thái tạm dừng."))
+    today = today or timezone.localdate()
+    waited = working_days_elapsed(case.paused_on, today) if case.paused_on else 0
+    old = case.answer_due
+    if old and waited:
+        case.answer_due = add_working_days(old, waited)
+    case.paused_on = None
+    _set_status(
+        case, Status.IN_PROGRESS, by=by, action="resumed", note=f"{_date(old)} → {_date(case.answer_due)}"
+    )
+    _save(case)
+    return case
+
+
+@transaction.atomic
+def merge(case, *, into, by):
+    """A duplicate joins its main case; its sender is told when the main case is answered."""
+    case = _lock(case)
+    _require_open(case)
+    if into.pk == case.pk or into.merged_into_id:
+        raise ValidationError({"into": _("Chọn một phản ánh chính khác, chưa bị gộp.")})
+    case.merged_into = into
+    _set_status(case, Status.MERGED, by=by, action="merged", note=into.code)
+    event(into, "duplicate_added", by=by, note=case.code)
+    _save(case)
+    return case
+
+
+@transaction.atomic
+def save_answer(case, *, by, body: str, submit: bool):
+    case = _lock(case)
+    if case.status not in (Status.IN_PROGRESS, Status.AWAITING_APPROVAL):
+        raise ValidationError(_("Chỉ dự thảo trả lời cho phản ánh đang xử lý."))
+    if not body.strip():
+        raise ValidationError({"body": _("Nhập nội dung trả lời.")})
+    answer = case.answers.filter(state__in=[Answer.State.DRAFT, Answer.State.RETURNED]).first()
+    if answer is None:
+        answer = Answer(case=case, drafted_by=by)
+    answer.body = body.strip()
+    answer.state = Answer.State.SUBMITTED if submit else Answer.State.DRAFT
+    answer.full_clean()
+    answer.save()
+    event(case, "answer_submitted" if submit else "answer_drafted", by=by, after=answer.get_state_display())
+    if submit:
+        _set_status(case, Status.AWAITING_APPROVAL, by=by, action="awaiting_approval", public=False)
+        _save(case)
+        heads = users_with_role_nearest(Role.UNIT_HEAD, case.unit)
+        transaction.on_commit(
+            lambda: notify(
+                heads,
+                title=_("Trả lời phản ánh %(code)s chờ duyệt") % {"code": case.code},
+                url=f"/quan-ly/phan-anh/{case.pk}/",
+                kind="feedback.approval",
+            )
+        )
+    return answer
+
+
+@transaction.atomic
+def review_answer(answer, *, by, approve: bool, comment: str = ""):
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    case = _lock(answer.case)
+    if answer.state != Answer.State.SUBMITTED:
+        raise ValidationError(_("Dự thảo này không ở trạng thái chờ duyệt."))
+    if not approve and not comment.strip():
+        raise ValidationError({"comment": _("Nêu ý kiến khi trả lại dự thảo.")})
+    before = answer.get_state_display()
+    answer.state = Answer.State.APPROVED if approve else Answer.State.RETURNED
+    answer.reviewed_by, answer.review_comment = by, comment.strip()
+    answer.save()
+    event(
+        case,
+        "answer_approved" if approve else "answer_returned",
+        by=by,
+        before=before,
+        after=answer.get_state_display(),
+        note=comment,
+    )
+    if not approve:
+        _set_status(case, Status.IN_PROGRESS, by=by, action="returned", public=False)
+        _save(case)
+        if case.handler:
+            transaction.on_commit(
+                lambda: notify(
+                    [case.handler],
+                    title=_("Dự thảo trả lời %(code)s bị trả lại") % {"code": case.code},
+                    body=comment,
+                    url=f"/quan-ly/phan-anh/{case.pk}/",
+                    kind="feedback.returned",
+                )
+            )
+    return answer
+
+
+@transaction.atomic
+def send_answer(answer, *, by, via: str, now=None):
+    """Send the approved answer (email / sms / printed letter); duplicates' senders are told too."""
+    answer = Answer.objects.select_for_update().get(pk=answer.pk)
+    case = _lock(answer.case)
+    if answer.state != Answer.State.APPROVED:
+        raise ValidationError(_("Chỉ gửi trả lời đã được duyệt."))
+    if via == "email" and not case.sender_email:
+        raise ValidationError({"via": _("Người gửi không có thư điện tử.")})
+    if via == "sms" and not case.sender_phone:
+        raise ValidationError({"via": _("Người gửi không có số điện thoại.")})
+    now = now or timezone.now()
+    answer.state, answer.sent_at, answer.sent_via = Answer.State.SENT, now, via
+    answer.save()
+    case.answered_at = now
+    _set_status(case, Status.ANSWERED, by=by, action="answered", note=_("Gửi qua: %(via)s") % {"via": via})
+    _save(case)
+    text = _("Trả lời phản ánh %(code)s:\n\n%(body)s") % {"code": case.code, "body": answer.body}
+    duplicates = list(case.duplicates.all())
+
+    def deliver():
+        if via in ("email", "sms"):
+            _message(case, text, subject=case.code, channels=(via,))
+        for duplicate in duplicates:
+            _message(duplicate, text, subject=duplicate.code)
+
+    transaction.on_commit(deliver)
+    return answer
+
+
+@transaction.atomic
+def publish(case, *, by, title: str, content: str, answer: str):
+    """Publish on the portal with personal data removed by the handler (previewed before this)."""
+    case = _lock(case)
+    if case.status != Status.ANSWERED:
+        raise ValidationError(_("Chỉ công khai phản ánh đã trả lời."))
+    if not (title.strip() and content.strip() and answer.strip()):
+        raise ValidationError(_("Nhập đủ tiêu đề, nội dung và trả lời để công khai."))
+    for value in (case.sender_name, case.sender_phone, case.sender_email):
+        if (
+            value
+            and len(value) > 3
+            and any(value.lower() in text.lower() for text in (title, content, answer))
+        ):
+            raise ValidationError(_("Nội dung công khai còn chứa thông tin cá nhân của người gửi."))
+    case.public_title, case.public_content, case.public_answer = (
+        title.strip(),
+        content.strip(),
+        answer.strip(),
+    )
+    case.published_at = case.published_at or timezone.now()
+    event(case, "published", by=by, public=True)
+    _save(case)
+    return case
+
+
+@transaction.atomic
+def unpublish(case, *, by):
+    case = _lock(case)
+    case.published_at = None
+    event(case, "unpublished", by=by)
+    _save(case)
+    return case
+
+
+@transaction.atomic
+def rate(case, *, satisfied: bool, comment: str = ""):
+    case = _lock(case)
+    if case.status != Status.ANSWERED:
+        raise ValidationError(_("Chỉ đánh giá khi phản ánh đã được trả lời."))
+    if hasattr(case, "rating"):
+        raise ValidationError(_("Ông/Bà đã đánh giá câu trả lời này."))
+    rating = AnswerRating(case=case, satisfied=satisfied, comment=comment.strip())
+    rating.full_clean()
+    rating.save()
+    event(case, "rated", after=_("Hài lòng") if satisfied else _("Không hài lòng"), public=True)
+    return rating
+
+
+@transaction.atomic
+def set_officials(case, *, by, staff):
+    case = _lock(case)
+    before = ", ".join(s.full_name for s in case.officials_concerned.all())
+    case.officials_concerned.set(staff)
+    event(case, "officials", by=by, before=before, after=", ".join(s.full_name for s in staff))
+    return case
+
+
+class DisciplineUnavailable(Exception):
+    """The records part (discipline cases) is not installed."""
+
+
+@transaction.atomic
+def propose_discipline(case, *, by, url: str = "") -> int:
+    """Open a discipline case in the records part for each official the case named."""
+    try:
+        from congvu.records.services import open_discipline_case
+    except ImportError as error:
+        raise DisciplineUnavailable from error
+    officials = list(case.officials_concerned.all())
+    if not officials:
+        raise ValidationError(_("Chưa ghi cán bộ bị phản ánh."))
+    for staff in officials:
+        open_discipline_case(
+            staff=staff,
+            origin="feedback",
+            origin_reference=case.code,
+            facts=f"{case.title}\n\n{case.content}",
+            opened_by=by,
+            origin_url=url,
+        )
+        event(case, "discipline_proposed", by=by, after=staff.full_name)
+    return len(officials)

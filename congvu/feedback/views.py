@@ -1,0 +1,620 @@
+"""Staff pages under /quan-ly/phan-anh/: every query goes through congvu.accounts.scope."""
+
+import datetime as dt
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from congvu.accounts.decorators import staff_required
+from congvu.accounts.models import Role, User
+from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units, unit_in_scope
+from congvu.core.text import fold
+from congvu.core.uploads import protected_file_response
+from congvu.feedback import documents, selectors, services
+from congvu.feedback.forms import (
+    AnswerForm,
+    AssignForm,
+    BulkAssignForm,
+    ClassifyForm,
+    DecisionForm,
+    ExtendForm,
+    InboxFilterForm,
+    LetterForm,
+    MergeForm,
+    OfficialsForm,
+    OpeningForm,
+    PauseForm,
+    PublishForm,
+    RegisterForm,
+    ReviewForm,
+    SendForm,
+    StaffIntakeForm,
+)
+from congvu.feedback.models import Answer, Attachment, Case, Channel, Status, SuggestionBoxOpening
+from congvu.people.models import Staff
+from congvu.reports.engine import Scope
+
+VIEW_ROLES = (
+    Role.RECEPTION,
+    Role.HANDLER,
+    Role.UNIT_HEAD,
+    Role.PROGRAMME_OFFICE,
+    Role.LEADERSHIP,
+    Role.SYSTEM_ADMIN,
+)
+CHAIN_ROLES = (Role.RECEPTION, Role.HANDLER, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
+INTAKE_ROLES = (Role.RECEPTION, Role.HANDLER, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
+ASSIGN_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
+HANDLE_ROLES = (Role.HANDLER, Role.UNIT_HEAD)
+REVIEW_ROLES = (Role.UNIT_HEAD,)
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class CappedPaginator(Paginator):
+    """Counts at most CAP rows: on a province's inbox an exact count of every match is the slow part."""
+
+    CAP = 10_000
+
+    @cached_property
+    def count(self):
+        return self.object_list[: self.CAP + 1].count()
+
+    @property
+    def capped(self):
+        return self.count > self.CAP
+
+
+def _handlers(user):
+    return (
+        User.objects.filter(
+            is_active=True, roles__role=Role.HANDLER, roles__unit__in=scoped_units(user, ASSIGN_ROLES)
+        )
+        .select_related("staff")
+        .distinct()
+        .order_by("username")
+    )
+
+
+@staff_required(*VIEW_ROLES)
+def inbox(request):
+    tab = request.GET.get("tab", "all")
+    tab = tab if tab in selectors.TABS else "all"
+    form = InboxFilterForm(request.GET or None, units=scoped_units(request.user, VIEW_ROLES).current())
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    queryset = selectors.inbox(
+        scoped(Case.objects.all(), request.user, roles=VIEW_ROLES),
+        user=request.user,
+        tab=tab,
+        unit=filters.get("unit"),
+        channel=filters.get("channel", ""),
+        topic=filters.get("topic"),
+        status=filters.get("status", ""),
+        date_from=filters.get("date_from"),
+        date_to=filters.get("date_to"),
+        query=filters.get("q", ""),
+    )
+    page = CappedPaginator(queryset.order_by("-received_at", "-pk"), 50).get_page(request.GET.get("page"))
+    can_assign = has_role(request.user, *ASSIGN_ROLES)
+    context = {
+        "form": form,
+        "page": page,
+        "tab": tab,
+        "tabs": [
+            ("all", _("Tất cả")),
+            ("new", _("Mới")),
+            ("due_soon", _("Sắp đến hạn")),
+            ("overdue", _("Quá hạn")),
+            ("mine", _("Giao cho tôi")),
+            ("approval", _("Chờ duyệt")),
+        ],
+        "today": timezone.localdate(),
+        "bulk_form": BulkAssignForm(
+            units=scoped_units(request.user, ASSIGN_ROLES).current(), handlers=_handlers(request.user)
+        )
+        if can_assign
+        else None,
+    }
+    return render(request, "feedback/inbox.html", context)
+
+
+@staff_required(*INTAKE_ROLES)
+def intake(request):
+    units = scoped_units(request.user, INTAKE_ROLES).current()
+    own = [a.unit for a in request.user.roles.all() if a.role in INTAKE_ROLES]
+    initial = {"unit": own[0].pk} if own and units.filter(pk=own[0].pk).exists() else {}
+    form = StaffIntakeForm(request.POST or None, request.FILES or None, units=units, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case, _created = services.submit_case(
+                channel=data["channel"],
+                unit=data["unit"],
+                receiving_unit=data["unit"],
+                received_by=request.user,
+                received_at=data["received_at"] or timezone.now(),
+                topic=data["topic"],
+                title=data["title"],
+                content=data["content"],
+                is_anonymous=data["is_anonymous"],
+                sender_name=data["sender_name"],
+                sender_address=data["sender_address"],
+                sender_phone=data["sender_phone"],
+                sender_email=data["sender_email"],
+                sender_organisation=data["sender_organisation"],
+                hotline_number=data["hotline_number"],
+                call_at=data["call_at"],
+                idempotency_key=f"staff:{data['form_token']}" if data.get("form_token") else None,
+                files=data["files"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã tiếp nhận phản ánh %(code)s.") % {"code": case.code})
+            return redirect("feedback:case_detail", pk=case.pk)
+    return render(request, "feedback/intake.html", {"form": form})
+
+
+@staff_required(*INTAKE_ROLES)
+def similar(request):
+    """While a case is typed in: open cases in scope that look like it (htmx fragment)."""
+    unit_id = request.GET.get("unit", "")
+    unit = scoped_units(request.user, INTAKE_ROLES).filter(pk=unit_id).first() if unit_id.isdigit() else None
+    text = (request.GET.get("title", "") + " " + request.GET.get("content", ""))[:2000]
+    cases = []
+    if len(text.split()) >= 3:
+        probe = Case(unit=unit, title=text[:200], content=text)
+        cases = selectors.similar_open_cases(
+            probe, scoped(Case.objects.all(), request.user, roles=INTAKE_ROLES)
+        )
+    return render(request, "feedback/_similar.html", {"similar": cases})
+
+
+@staff_required(*INTAKE_ROLES)
+def openings(request):
+    units = scoped_units(request.user, INTAKE_ROLES).current()
+    form = OpeningForm(request.POST or None, units=units, initial={"opened_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            opening = services.record_opening(by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã ghi biên bản mở hòm thư. Nhập từng thư bên dưới."))
+            return redirect("feedback:opening_detail", pk=opening.pk)
+    recent = scoped(SuggestionBoxOpening.objects.select_related("unit"), request.user, roles=INTAKE_ROLES)[
+        :30
+    ]
+    return render(request, "feedback/openings.html", {"form": form, "openings": recent})
+
+
+@staff_required(*INTAKE_ROLES)
+def opening_detail(request, pk):
+    opening = get_scoped_or_404(
+        SuggestionBoxOpening.objects.select_related("unit"), request.user, roles=INTAKE_ROLES, pk=pk
+    )
+    form = LetterForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case, _created = services.submit_case(
+                channel=Channel.SUGGESTION_BOX,
+                unit=opening.unit,
+                received_by=request.user,
+                received_at=timezone.make_aware(dt.datetime.combine(opening.opened_on, dt.time(8, 0)))
+                if opening.opened_on < timezone.localdate()
+                else timezone.now(),
+                opening=opening,
+                topic=data["topic"],
+                title=data["title"],
+                content=data["content"],
+                is_anonymous=data["is_anonymous"],
+                sender_name=data["sender_name"],
+                sender_address=data["sender_address"],
+                sender_phone=data["sender_phone"],
+                sender_email=data["sender_email"],
+                sender_organisation=data["sender_organisation"],
+                idempotency_key=f"letter:{data['form_token']}" if data.get("form_token") else None,
+                files=data["files"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Đã nhập thư %(code)s.") % {"code": case.code})
+            return redirect("feedback:opening_detail", pk=opening.pk)
+    letters = opening.cases.all()
+    return render(
+        request, "feedback/opening_detail.html", {"opening": opening, "form": form, "letters": letters}
+    )
+
+
+def _case_or_404(request, pk, roles=VIEW_ROLES):
+    return get_scoped_or_404(
+        Case.objects.select_related(
+            "unit", "topic", "handler__staff", "receiving_unit", "merged_into", "opening"
+        ),
+        request.user,
+        roles=roles,
+        pk=pk,
+    )
+
+
+@staff_required(*VIEW_ROLES)
+def case_detail(request, pk):
+    case = _case_or_404(request, pk)
+    user = request.user
+    in_role = lambda roles: unit_in_scope(user, case.unit, roles)  # noqa: E731
+    answer = case.answers.exclude(state=Answer.State.SENT).first()
+    sent = case.answers.filter(state=Answer.State.SENT).first()
+    context = {
+        "case": case,
+        "today": timezone.localdate(),
+        "events": case.events.select_related("actor"),
+        "attachments": case.attachments.all(),
+        "duplicates": case.duplicates.all(),
+        "officials": case.officials_concerned.all(),
+        "answer": answer,
+        "sent": sent,
+        "show_sender": in_role(CHAIN_ROLES),
+        "forward_left": _forward_left(case),
+        "similar": selectors.similar_open_cases(case, scoped(Case.objects.all(), user, roles=INTAKE_ROLES))
+        if case.is_open and in_role(INTAKE_ROLES)
+        else [],
+        "can_intake": in_role(INTAKE_ROLES),
+        "can_assign": in_role(ASSIGN_ROLES),
+        "can_handle": in_role(HANDLE_ROLES),
+        "can_review": in_role(REVIEW_ROLES),
+        "messages_out": case.messages.all() if in_role(CHAIN_ROLES) else [],
+        "looks_like_complaint": case.is_open
+        and case.kind == "phan_anh"
+        and any(phrase in fold(f"{case.title} {case.content}") for phrase in ("khieu nai", "to cao")),
+    }
+    if context["can_intake"]:
+        context["decision_form"] = DecisionForm()
+        context["classify_form"] = ClassifyForm(
+            initial={"kind": case.kind, "category": case.category, "topic": case.topic}
+        )
+        context["merge_form"] = MergeForm()
+        context["officials_form"] = OfficialsForm(
+            staff=_staff_of(case, user),
+            initial={"staff": list(context["officials"])},
+        )
+    if context["can_assign"]:
+        context["assign_form"] = AssignForm(
+            units=scoped_units(user, ASSIGN_ROLES).current(),
+            handlers=_handlers(user),
+            initial={"unit": case.unit, "handler": case.handler},
+        )
+        context["extend_form"] = ExtendForm()
+    if context["can_handle"]:
+        context["pause_form"] = PauseForm()
+        context["answer_form"] = AnswerForm(initial={"body": answer.body if answer else ""})
+        context["send_form"] = SendForm()
+        context["publish_form"] = PublishForm(
+            initial={
+                "public_title": case.public_title or case.title,
+                "public_content": case.public_content or case.content,
+                "public_answer": case.public_answer or (sent.body if sent else ""),
+            }
+        )
+    if context["can_review"]:
+        context["review_form"] = ReviewForm()
+    return render(request, "feedback/case_detail.html", context)
+
+
+def _staff_of(case, user):
+    """Officials who may be named on a case: those of the case's unit (and its lineage) in the user's scope."""
+    return scoped(Staff.objects.filter(Scope(case.unit).q("unit")), user).order_by("full_name")
+
+
+def _forward_left(case):
+    """Working days left of the 5-day intake window (negative when late), while undecided."""
+    if case.status != Status.NEW or not case.forward_due:
+        return None
+    from congvu.core.workdays import working_days_between
+
+    today = timezone.localdate()
+    if today <= case.forward_due:
+        return working_days_between(today + dt.timedelta(days=1), case.forward_due)
+    return -working_days_between(case.forward_due + dt.timedelta(days=1), today)
+
+
+@staff_required(*VIEW_ROLES)
+def case_print(request, pk):
+    case = _case_or_404(request, pk)
+    return render(
+        request,
+        "feedback/case_print.html",
+        {
+            "case": case,
+            "events": case.events.all(),
+            "show_sender": unit_in_scope(request.user, case.unit, CHAIN_ROLES),
+        },
+    )
+
+
+ACTIONS = {
+    # slug: (roles, handler)
+}
+
+
+def action(slug, roles):
+    def register(function):
+        ACTIONS[slug] = (roles, function)
+        return function
+
+    return register
+
+
+@action("decide", INTAKE_ROLES)
+def _decide(request, case):
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        services.decide_intake(case, by=request.user, **form.cleaned_data)
+        return _("Đã ghi quyết định tiếp nhận.")
+    return form
+
+
+@action("classify", INTAKE_ROLES)
+def _classify(request, case):
+    form = ClassifyForm(request.POST)
+    if form.is_valid():
+        services.classify(case, by=request.user, **form.cleaned_data)
+        return _("Đã phân loại.")
+    return form
+
+
+@action("assign", ASSIGN_ROLES)
+def _assign(request, case):
+    form = AssignForm(
+        request.POST, units=scoped_units(request.user, ASSIGN_ROLES), handlers=_handlers(request.user)
+    )
+    if form.is_valid():
+        services.assign(
+            case, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
+        )
+        return _("Đã phân công.")
+    return form
+
+
+@action("extend", ASSIGN_ROLES)
+def _extend(request, case):
+    form = ExtendForm(request.POST)
+    if form.is_valid():
+        services.extend(case, by=request.user, **form.cleaned_data)
+        return _("Đã gia hạn.")
+    return form
+
+
+@action("pause", HANDLE_ROLES)
+def _pause(request, case):
+    form = PauseForm(request.POST)
+    if form.is_valid():
+        services.pause(case, by=request.user, reason=form.cleaned_data["reason"])
+        return _("Đã tạm dừng, chờ người gửi bổ sung.")
+    return form
+
+
+@action("resume", HANDLE_ROLES)
+def _resume(request, case):
+    services.resume(case, by=request.user)
+    return _("Đã tiếp tục xử lý; hạn trả lời được lùi tương ứng.")
+
+
+@action("merge", INTAKE_ROLES)
+def _merge(request, case):
+    form = MergeForm(request.POST)
+    if form.is_valid():
+        into = (
+            scoped(Case.objects.all(), request.user, roles=INTAKE_ROLES)
+            .filter(code=form.cleaned_data["into"].strip().upper())
+            .first()
+        )
+        if into is None:
+            raise ValidationError(_("Không tìm thấy phản ánh chính trong phạm vi của bạn."))
+        services.merge(case, into=into, by=request.user)
+        return _("Đã gộp vào %(code)s.") % {"code": into.code}
+    return form
+
+
+@action("officials", INTAKE_ROLES)
+def _officials(request, case):
+    form = OfficialsForm(request.POST, staff=_staff_of(case, request.user))
+    if form.is_valid():
+        services.set_officials(case, by=request.user, staff=list(form.cleaned_data["staff"]))
+        return _("Đã cập nhật cán bộ bị phản ánh.")
+    return form
+
+
+@action("discipline", ASSIGN_ROLES)
+def _discipline(request, case):
+    try:
+        count = services.propose_discipline(
+            case, by=request.user, url=request.build_absolute_uri(f"/quan-ly/phan-anh/{case.pk}/")
+        )
+    except services.DisciplineUnavailable:
+        raise ValidationError(
+            _("Chức năng hồ sơ kỷ luật chưa được cài đặt; chưa thể đề nghị xem xét kỷ luật.")
+        )
+    return _("Đã đề nghị xem xét kỷ luật %(n)s cán bộ.") % {"n": count}
+
+
+@action("answer", HANDLE_ROLES)
+def _answer(request, case):
+    form = AnswerForm(request.POST)
+    if form.is_valid():
+        services.save_answer(
+            case, by=request.user, body=form.cleaned_data["body"], submit="submit" in request.POST
+        )
+        return _("Đã trình duyệt dự thảo.") if "submit" in request.POST else _("Đã lưu dự thảo.")
+    return form
+
+
+@action("review", REVIEW_ROLES)
+def _review(request, case):
+    form = ReviewForm(request.POST)
+    answer = case.answers.filter(state=Answer.State.SUBMITTED).first()
+    if answer is None:
+        raise ValidationError(_("Không có dự thảo chờ duyệt."))
+    if form.is_valid():
+        approve = "approve" in request.POST
+        services.review_answer(answer, by=request.user, approve=approve, comment=form.cleaned_data["comment"])
+        return _("Đã duyệt trả lời.") if approve else _("Đã trả lại dự thảo.")
+    return form
+
+
+@action("send", HANDLE_ROLES)
+def _send(request, case):
+    form = SendForm(request.POST)
+    answer = case.answers.filter(state=Answer.State.APPROVED).first()
+    if answer is None:
+        raise ValidationError(_("Chưa có trả lời được duyệt."))
+    if form.is_valid():
+        services.send_answer(answer, by=request.user, via=form.cleaned_data["via"])
+        return _("Đã gửi trả lời.")
+    return form
+
+
+@action("unpublish", HANDLE_ROLES)
+def _unpublish(request, case):
+    services.unpublish(case, by=request.user)
+    return _("Đã gỡ khỏi cổng thông tin.")
+
+
+@require_POST
+@staff_required(*INTAKE_ROLES, *ASSIGN_ROLES, *HANDLE_ROLES)
+def case_action(request, pk, slug):
+    if slug not in ACTIONS:
+        raise PermissionDenied
+    roles, function = ACTIONS[slug]
+    case = _case_or_404(request, pk, roles=roles)
+    try:
+        result = function(request, case)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if isinstance(result, str):
+            messages.success(request, result)
+        else:
+            errors = [
+                f"{result.fields[name].label if name in result.fields else ''}: {' '.join(errs)}".lstrip(": ")
+                for name, errs in result.errors.items()
+            ]
+            messages.error(request, " ".join(errors))
+    return redirect("feedback:case_detail", pk=case.pk)
+
+
+@staff_required(*HANDLE_ROLES)
+def case_publish(request, pk):
+    """Preview the text with personal data removed, then publish it on the portal."""
+    case = _case_or_404(request, pk, roles=HANDLE_ROLES)
+    form = PublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "confirm" in request.POST:
+            try:
+                services.publish(
+                    case,
+                    by=request.user,
+                    title=data["public_title"],
+                    content=data["public_content"],
+                    answer=data["public_answer"],
+                )
+            except ValidationError as error:
+                form.add_error(None, " ".join(error.messages))
+            else:
+                messages.success(request, _("Đã công khai trên cổng thông tin."))
+                return redirect("feedback:case_detail", pk=case.pk)
+        return render(request, "feedback/publish_preview.html", {"case": case, "form": form, "preview": data})
+    if request.method == "GET":
+        return redirect("feedback:case_detail", pk=case.pk)
+    return render(request, "feedback/publish_preview.html", {"case": case, "form": form, "preview": None})
+
+
+@staff_required(*HANDLE_ROLES)
+def answer_letter(request, pk):
+    case = _case_or_404(request, pk, roles=HANDLE_ROLES)
+    answer = case.answers.filter(state__in=[Answer.State.APPROVED, Answer.State.SENT]).first()
+    if answer is None:
+        messages.error(request, _("Chưa có trả lời được duyệt để in."))
+        return redirect("feedback:case_detail", pk=case.pk)
+    return documents.answer_letter_response(case, answer)
+
+
+@staff_required(*CHAIN_ROLES)
+def attachment(request, pk):
+    item = get_object_or_404(Attachment.objects.select_related("case__unit"), pk=pk)
+    if not unit_in_scope(request.user, item.case.unit, CHAIN_ROLES):
+        raise PermissionDenied
+    return protected_file_response(item.file, item.original_name)
+
+
+@require_POST
+@staff_required(*ASSIGN_ROLES)
+def bulk_assign(request):
+    form = BulkAssignForm(
+        request.POST, units=scoped_units(request.user, ASSIGN_ROLES), handlers=_handlers(request.user)
+    )
+    ids = [int(v) for v in request.POST.getlist("case") if v.isdigit()]
+    if not form.is_valid() or not ids:
+        messages.error(request, _("Chọn phản ánh, đơn vị và người xử lý."))
+        return redirect("feedback:inbox")
+    cases = scoped(Case.objects.filter(pk__in=ids), request.user, roles=ASSIGN_ROLES)
+    if cases.count() != len(set(ids)):
+        raise Http404  # a forged id outside the scope: refuse the whole batch
+    done = 0
+    for case in cases:
+        try:
+            services.assign(
+                case, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
+            )
+            done += 1
+        except ValidationError:
+            continue
+    messages.success(request, _("Đã phân công %(n)s phản ánh.") % {"n": done})
+    return redirect("feedback:inbox")
+
+
+def _register_form(request):
+    today = timezone.localdate()
+    units = scoped_units(request.user, VIEW_ROLES)
+    initial = {"date_from": today.replace(month=1, day=1), "date_to": today, "unit": units.current().first()}
+    return RegisterForm(request.GET or None, units=units, initial=initial)
+
+
+@staff_required(*VIEW_ROLES)
+def register(request):
+    form = _register_form(request)
+    rows = None
+    if form.is_bound and form.is_valid():
+        rows = selectors.register(
+            scoped(Case.objects.all(), request.user, roles=VIEW_ROLES), **form.cleaned_data
+        )
+        rows = Paginator(rows, 100).get_page(request.GET.get("page"))
+    return render(request, "feedback/register.html", {"form": form, "page": rows})
+
+
+@staff_required(*VIEW_ROLES)
+def register_export(request):
+    form = _register_form(request)
+    if not (form.is_bound and form.is_valid()):
+        messages.error(request, _("Chọn đơn vị và kỳ để xuất sổ."))
+        return redirect("feedback:register")
+    data = form.cleaned_data
+    rows = selectors.register(scoped(Case.objects.all(), request.user, roles=VIEW_ROLES), **data)
+    response = HttpResponse(
+        documents.register_xlsx(data["unit"], data["date_from"], data["date_to"], rows), content_type=XLSX
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="so-tiep-nhan-{data["unit"].code}-{data["date_from"]:%Y%m%d}-{data["date_to"]:%Y%m%d}.xlsx"'
+    )
+    return response
