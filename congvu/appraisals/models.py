@@ -88,12 +88,18 @@ class Cycle(Audited):
         CLOSED = "closed", _("Đã kết thúc")
 
     year = models.PositiveSmallIntegerField(_("năm"))
-    scope_unit = models.ForeignKey(Unit, verbose_name=_("phạm vi"), on_delete=models.PROTECT, related_name="+")
+    scope_unit = models.ForeignKey(
+        Unit, verbose_name=_("phạm vi"), on_delete=models.PROTECT, related_name="+"
+    )
     rule_sets = models.ManyToManyField(RuleSet, verbose_name=_("bộ quy tắc"), related_name="+")
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN)
     deadline = models.DateField(_("hạn hoàn thành"))
     opened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người mở"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người mở"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     opened_at = models.DateTimeField(_("ngày mở"), auto_now_add=True)
 
@@ -117,7 +123,9 @@ class UnitCycle(Audited):
         OPEN = "open", _("Đang đánh giá")
         PUBLISHED = "published", _("Đã công khai")
 
-    cycle = models.ForeignKey(Cycle, verbose_name=_("đợt"), on_delete=models.CASCADE, related_name="unit_cycles")
+    cycle = models.ForeignKey(
+        Cycle, verbose_name=_("đợt"), on_delete=models.CASCADE, related_name="unit_cycles"
+    )
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN)
     outstanding_unit = models.BooleanField(_("đơn vị được khen thưởng tiêu biểu"), default=False)
@@ -160,14 +168,23 @@ class Evaluation(Audited):
     LOCKED = (Status.DECIDED, Status.NOT_RATED, Status.SUPERSEDED)
 
     year = models.PositiveSmallIntegerField(_("năm"), db_index=True)
-    staff = models.ForeignKey(Staff, verbose_name=_("cán bộ"), on_delete=models.PROTECT, related_name="evaluations")
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("cán bộ"), on_delete=models.PROTECT, related_name="evaluations"
+    )
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     category = models.CharField(_("loại"), max_length=20, choices=StaffCategory.choices)
     position = models.ForeignKey(
-        Position, verbose_name=_("chức vụ"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Position,
+        verbose_name=_("chức vụ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     is_manager = models.BooleanField(_("là lãnh đạo, quản lý"), default=False)
-    rule_set = models.ForeignKey(RuleSet, verbose_name=_("bộ quy tắc"), on_delete=models.PROTECT, related_name="+")
+    rule_set = models.ForeignKey(
+        RuleSet, verbose_name=_("bộ quy tắc"), on_delete=models.PROTECT, related_name="+"
+    )
     unit_cycle = models.ForeignKey(
         UnitCycle,
         verbose_name=_("đợt của đơn vị"),
@@ -193,8 +210,12 @@ class Evaluation(Audited):
     # Self-assessment
     self_assessment = models.TextField(_("bản tự đánh giá"), blank=True)
     self_level = models.CharField(_("tự xếp loại"), max_length=20, choices=Level.choices, blank=True)
-    general_score = models.DecimalField(_("điểm tiêu chí chung"), max_digits=5, decimal_places=2, null=True, blank=True)
-    task_score = models.DecimalField(_("điểm kết quả nhiệm vụ"), max_digits=5, decimal_places=2, null=True, blank=True)
+    general_score = models.DecimalField(
+        _("điểm tiêu chí chung"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    task_score = models.DecimalField(
+        _("điểm kết quả nhiệm vụ"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
     ethical_degradation = models.BooleanField(_("có biểu hiện suy thoái tư tưởng, đạo đức"), default=False)
     # Unit meeting
     meeting_comment = models.TextField(_("ý kiến tại cuộc họp"), blank=True)
@@ -283,6 +304,9 @@ class TaskScore(models.Model):
         ordering = ["evaluation", "period"]
         constraints = [models.UniqueConstraint(fields=["evaluation", "period"], name="appraisal_task_period")]
 
+    def __str__(self):
+        return f"{self.evaluation_id} · {self.period}"
+
 
 class EvaluationEvent(models.Model):
     """Every step of an evaluation or a unit's cycle: who, when, what, before → after."""
@@ -290,7 +314,9 @@ class EvaluationEvent(models.Model):
     evaluation = models.ForeignKey(
         Evaluation, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )
-    unit_cycle = models.ForeignKey(UnitCycle, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
+    unit_cycle = models.ForeignKey(
+        UnitCycle, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -302,3 +328,6 @@ class EvaluationEvent(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.action} · {self.at:%d/%m/%Y %H:%M}"

@@ -91,5 +91,7 @@ def forced_not_completed(rule_set: RuleSet, *, ethical_degradation: bool, discip
 
 def excellent_cap(rule_set: RuleSet, good_or_better: int, *, outstanding_unit: bool = False) -> int:
     """Most "excellent" allowed in a group: a share of those rated good or better (rounded down)."""
-    percent = rule_set.outstanding_unit_quota_percent if outstanding_unit else rule_set.excellent_quota_percent
+    percent = (
+        rule_set.outstanding_unit_quota_percent if outstanding_unit else rule_set.excellent_quota_percent
+    )
     return math.floor(good_or_better * percent / 100)
