@@ -87,7 +87,7 @@ def _year(year, people, moves):
     }
     decided_at = timezone.make_aware(dt.datetime(year, 12, 10, 9, 0))
     rows = []
-    for index, (group, members) in enumerate(groups.items()):
+    for index, (_group, members) in enumerate(groups.items()):
         members = members[:]
         rng.shuffle(members)
         leave = LONG_LEAVE.get(year, (0, 0))[index]
