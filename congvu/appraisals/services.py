@@ -39,6 +39,8 @@ def _snapshot(evaluation: Evaluation, fields) -> dict:
     values = {}
     for name in fields:
         value = getattr(evaluation, name)
+        if hasattr(value, "pk"):
+            value = value.pk
         values[name] = str(value) if isinstance(value, Decimal | dt.date | dt.datetime) else value
     return values
 
