@@ -65,7 +65,9 @@ def browser_page(browser, live_server):
 @pytest.fixture
 def phone_page(browser, live_server):
     """A phone-sized page (360×740, touch)."""
-    context = browser.new_context(locale="vi-VN", viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        locale="vi-VN", viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     page.base_url = live_server.url
