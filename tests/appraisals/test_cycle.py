@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def test_opening_lists_staff_with_transfers_and_the_six_month_minimum(ward, other_ward, programme_office):
     staff = ward_staff(ward, 3)
-    newcomer = StaffFactory(unit=ward, full_name="Người Mới", employed_from=dt.date(2026, 8, 1))
+    StaffFactory(unit=ward, full_name="Người Mới", employed_from=dt.date(2026, 8, 1))
     moved = StaffFactory(unit=ward, full_name="Người Chuyển Đến", employed_from=dt.date(2010, 1, 1))
     Transfer.objects.create(
         staff=moved, from_unit=other_ward, to_unit=ward, effective_date=dt.date(2026, 4, 1)
