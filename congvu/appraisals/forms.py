@@ -181,6 +181,8 @@ class ResultsFilterForm(forms.Form):
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
+        # Validated against every unit in scope; the view offers only the nearby ones (a province has
+        # thousands of units).
         self.fields["unit"].queryset = units
 
 

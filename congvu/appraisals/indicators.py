@@ -1,7 +1,7 @@
 """Report figures of the annual evaluation (issue 8 reads them through congvu.reports.engine)."""
 
 from congvu.appraisals.models import CBCC, GOOD_OR_BETTER, VC
-from congvu.appraisals.selectors import level_counts, results_queryset
+from congvu.appraisals.selectors import in_scope, level_counts, results_queryset
 from congvu.reports.engine import Measure, Period, Scope, indicator
 
 LEGAL = "Nghị định 90/2020/NĐ-CP; Nghị định 335/2025/NĐ-CP"
@@ -13,9 +13,7 @@ def _in_scope(scope: Scope, period: Period):
     People who left a unit of the scope during the year (the 2025 reform) are rated by their new unit
     but still count for the old one's scope, so a former city keeps its figures for that year.
     """
-    return results_queryset().filter(
-        scope.q("unit") | scope.q("previous_unit"), year__gte=period.start.year, year__lte=period.end.year
-    )
+    return in_scope(results_queryset(), scope).filter(year__gte=period.start.year, year__lte=period.end.year)
 
 
 @indicator(

@@ -21,6 +21,13 @@ def results_queryset():
     )
 
 
+def in_scope(queryset, scope):
+    """Evaluations of units in the scope's lineage (the unit of their time), and of people who left
+    such a unit during the year (the 2025 reform: rated by the new unit, still counted for the old)."""
+    units = scope.units().values("pk")
+    return queryset.filter(Q(unit_id__in=units) | Q(previous_unit_id__in=units))
+
+
 def level_counts(queryset) -> dict:
     """Counts per level (and not rated), the rated total and the share good-or-better."""
     counts = {level: 0 for level in Level.values}
@@ -60,9 +67,9 @@ def results_table(queryset, years: list[int]) -> list[dict]:
             cell = cells.get((year, group))
             if cell is None:
                 continue
-            current = _finish(cell)
+            current = finish(cell)
             previous_cell = cells.get((year - 1, group))
-            previous = _finish(previous_cell)["share"] if previous_cell else None
+            previous = finish(previous_cell)["share"] if previous_cell else None
             change = (
                 round(current["share"] - previous, 2)
                 if current["share"] is not None and previous is not None
@@ -80,7 +87,7 @@ def _group_of(category: str) -> str:
     return "other"
 
 
-def _finish(cell: dict) -> dict:
+def finish(cell: dict) -> dict:
     levels = cell["levels"]
     rated = sum(levels.values())
     good = sum(levels[level] for level in GOOD_OR_BETTER)

@@ -37,6 +37,7 @@ from congvu.appraisals.forms import (
 from congvu.appraisals.models import Cycle, Evaluation, Level, UnitCycle
 from congvu.people.models import StaffCategory
 from congvu.reports.engine import Scope
+from congvu.units.models import Unit
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
 MANAGE_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
@@ -389,7 +390,17 @@ def _results_filters(request, form_class=ResultsFilterForm):
     form = form_class(request.GET or None, units=units)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     roots = scope_roots(request.user, VIEW_ROLES)
-    unit = data.get("unit") or (roots[0] if roots else units.order_by("depth", "path").first())
+    if roots is None:  # everything: start from the top of the tree
+        roots = list(Unit.objects.filter(parent__isnull=True))
+    unit = data.get("unit") or (roots[0] if roots else None)
+    nearby = {root.pk: root for root in roots}
+    if unit is not None:
+        nearby |= {u.pk: u for u in scoped(unit.ancestors(), request.user, field="", roles=VIEW_ROLES)}
+        nearby[unit.pk] = unit
+        nearby |= {u.pk: u for u in Unit.objects.filter(Q(parent=unit) | Q(parent__in=[r.pk for r in roots]))}
+    form.fields["unit"].widget.choices = [("", "---------")] + [
+        (u.pk, u.display_name()) for u in sorted(nearby.values(), key=lambda u: u.path)
+    ]
     years = list(
         Evaluation.objects.filter(is_current=True).order_by().values_list("year", flat=True).distinct()
     )
@@ -404,7 +415,7 @@ def results(request):
     context = {"form": form, "unit": unit, "year": year, "group": group, "levels": Level.choices}
     if unit is not None:
         scope = Scope(unit)
-        queryset = selectors.results_queryset().filter(scope.q("unit") | scope.q("previous_unit"))
+        queryset = selectors.in_scope(selectors.results_queryset(), scope)
         years = list(range(year - 7, year + 1))
         table = selectors.results_table(queryset, years)
         if group:
@@ -413,23 +424,44 @@ def results(request):
     return render(request, "appraisals/results.html", context)
 
 
+def _child_of(path, roots, children_by_id):
+    """The child of one of the roots whose subtree holds `path` (paths are "/1/5/9/")."""
+    for root in roots:
+        if path.startswith(root.path):
+            rest = path[len(root.path) :].split("/", 1)[0]
+            return children_by_id.get(int(rest)) if rest else None
+    return None
+
+
 def _children_rows(scope, queryset, group):
-    """The selected year per child unit (of the unit and of the units it succeeded)."""
+    """The selected year per child unit (of the unit and of the units it succeeded), in one query."""
     if group:
         queryset = queryset.filter(category__in=selectors.CATEGORY_GROUPS[group])
-    children = []
-    for root in scope.roots:
-        children += list(root.children.all())
-    rows = []
-    for child in sorted(children, key=lambda u: u.path):
-        counts = selectors.level_counts(queryset.filter(unit__path__startswith=child.path))
-        if counts["rated"] or counts["not_rated"]:
-            rows.append({"unit": child, **counts})
-    for root in scope.roots:
-        counts = selectors.level_counts(queryset.filter(unit=root))
-        if counts["rated"] or counts["not_rated"]:
-            rows.insert(0, {"unit": root, "direct": True, **counts})
-    return rows
+    children = sorted((child for root in scope.roots for child in root.children.all()), key=lambda u: u.path)
+    roots = {root.pk: root for root in scope.roots}
+    by_id = {child.pk: child for child in children}
+    cells = {}
+    rows = queryset.order_by().values("unit_id", "unit__path", "level", "status").annotate(n=Count("id"))
+    for row in rows:
+        owner = roots.get(row["unit_id"])
+        if owner is None:
+            owner = _child_of(row["unit__path"], scope.roots, by_id)
+        if owner is None:
+            continue
+        cell = cells.setdefault(owner.pk, {"levels": dict.fromkeys(Level.values, 0), "not_rated": 0})
+        if row["status"] == Evaluation.Status.NOT_RATED or not row["level"]:
+            cell["not_rated"] += row["n"]
+        else:
+            cell["levels"][row["level"]] += row["n"]
+    result = [
+        {"unit": root, "direct": True, **selectors.finish(cells[root.pk])}
+        for root in scope.roots
+        if root.pk in cells
+    ]
+    result += [
+        {"unit": child, **selectors.finish(cells[child.pk])} for child in children if child.pk in cells
+    ]
+    return result
 
 
 @staff_required(*VIEW_ROLES)
