@@ -103,6 +103,12 @@ class MeetingResultForm(forms.Form):
     votes_good = forms.IntegerField(label=_("Phiếu tốt"), min_value=0, initial=0)
     votes_completed = forms.IntegerField(label=_("Phiếu hoàn thành"), min_value=0, initial=0)
     votes_not_completed = forms.IntegerField(label=_("Phiếu không hoàn thành"), min_value=0, initial=0)
+    previous_unit_comment = forms.CharField(
+        label=_("Nhận xét, điểm của đơn vị cũ (người điều động trong năm)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        max_length=5000,
+    )
     party_comment = forms.CharField(
         label=_("Nhận xét của cấp ủy (với lãnh đạo, quản lý)"),
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -275,7 +275,13 @@ def record_meeting(
 
 @transaction.atomic
 def record_meeting_result(
-    *, evaluation: Evaluation, actor, comment: str, votes: dict[str, int], party_comment: str = ""
+    *,
+    evaluation: Evaluation,
+    actor,
+    comment: str,
+    votes: dict[str, int],
+    party_comment: str = "",
+    previous_unit_comment: str = "",
 ) -> Evaluation:
     """Comments and vote counts about one person at the unit meeting (and the Party committee's
     comment, required for managers)."""
@@ -287,6 +293,12 @@ def record_meeting_result(
         raise ValidationError(_("Hãy ghi biên bản cuộc họp của đơn vị trước."))
     if not comment.strip():
         raise ValidationError({"meeting_comment": _("Hãy ghi ý kiến nhận xét tại cuộc họp.")})
+    if evaluation.previous_unit_id and not (
+        previous_unit_comment.strip() or evaluation.previous_unit_comment
+    ):
+        raise ValidationError(
+            {"previous_unit_comment": _("Người điều động trong năm: hãy ghi nhận xét, điểm của đơn vị cũ.")}
+        )
     if evaluation.is_manager and not party_comment.strip():
         raise ValidationError(
             {"party_comment": _("Người giữ chức vụ lãnh đạo, quản lý cần nhận xét của cấp ủy.")}
@@ -303,6 +315,7 @@ def record_meeting_result(
         "votes_completed": votes.get(Level.COMPLETED, 0),
         "votes_not_completed": votes.get(Level.NOT_COMPLETED, 0),
         "party_comment": party_comment.strip(),
+        "previous_unit_comment": previous_unit_comment.strip() or evaluation.previous_unit_comment,
         "status": Evaluation.Status.REVIEWED,
     }
     return _save(evaluation, actor=actor, action="meeting_result", fields=changes, changes=changes)

@@ -223,6 +223,7 @@ def _evaluation_context(request, evaluation, **forms):
                 "votes_completed": evaluation.votes_completed,
                 "votes_not_completed": evaluation.votes_not_completed,
                 "party_comment": evaluation.party_comment,
+                "previous_unit_comment": evaluation.previous_unit_comment,
             }
         ),
         "proposal_form": forms.get("proposal_form")
@@ -332,6 +333,7 @@ def _run_step(step, evaluation, user, form, data):
             comment=data["meeting_comment"],
             votes=form.votes(),
             party_comment=data["party_comment"],
+            previous_unit_comment=data["previous_unit_comment"],
         )
     elif step == "propose":
         services.propose(

@@ -167,4 +167,15 @@ SCOPE_CASES = [
     ScopeCase("appraisals:my_evaluation", _url("appraisals:my_evaluation", _other_evaluation)),
     ScopeCase("appraisals:my_notice", _url("appraisals:my_notice", _decided)),
     ScopeCase("appraisals:published", _url("appraisals:published", _published)),
+    ScopeCase(
+        "api:results",
+        lambda w: (_decided(w), reverse("api:results") + f"?unit={w.other_ward.pk}&year=2026")[1],
+        kind="record",
+    ),
+    ScopeCase(
+        "api:evaluations",
+        lambda w: (_decided(w), reverse("api:evaluations") + "?year=2026")[1],
+        kind="list",
+        secret=SECRET,
+    ),
 ]

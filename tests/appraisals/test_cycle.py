@@ -251,3 +251,34 @@ def test_complaint_window_and_outcome(ward, programme_office, unit_head, officia
     )
     assert new.level == Level.GOOD and new.supersedes_id == evaluation.pk
     assert EvaluationEvent.objects.filter(evaluation=evaluation, action="complaint_resolved").exists()
+
+
+def test_transferred_person_is_rated_with_the_old_units_scores(ward, other_ward, programme_office, unit_head):
+    moved = StaffFactory(unit=ward, full_name="Người Chuyển Đến", employed_from=dt.date(2010, 1, 1))
+    Transfer.objects.create(
+        staff=moved, from_unit=other_ward, to_unit=ward, effective_date=dt.date(2026, 5, 1)
+    )
+    _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
+    evaluation = unit_cycle.evaluations.get(staff=moved)
+    services.submit_self_assessment(
+        evaluation=evaluation, actor=unit_head, text="x", general_score=Decimal(28), periods=periods()
+    )
+    services.record_meeting(
+        unit_cycle=unit_cycle,
+        actor=unit_head,
+        meeting_date=dt.date(2026, 11, 2),
+        chair="A",
+        attendees=5,
+        minutes="m",
+    )
+    with pytest.raises(ValidationError) as error:
+        services.record_meeting_result(evaluation=evaluation, actor=unit_head, comment="Tốt", votes={})
+    assert "previous_unit_comment" in error.value.message_dict
+    services.record_meeting_result(
+        evaluation=evaluation,
+        actor=unit_head,
+        comment="Tốt",
+        votes={},
+        previous_unit_comment="Phường cũ: 4 tháng, hoàn thành tốt, 85 điểm.",
+    )
+    assert Evaluation.objects.get(pk=evaluation.pk).previous_unit_comment.startswith("Phường cũ")

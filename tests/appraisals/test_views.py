@@ -217,3 +217,17 @@ def test_results_page_query_count_does_not_grow_with_people(
         response = client.get(reverse("appraisals:results") + f"?unit={ward.parent_id}&year=2026")
     assert response.status_code == 200
     assert "100,00" in response.content.decode()
+
+
+def test_api_results_and_evaluations(login, leadership, programme_office, ward):
+    ward_staff(ward, 2)
+    _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
+    Evaluation.objects.filter(unit_cycle=unit_cycle).update(
+        status=Evaluation.Status.DECIDED, level=Level.GOOD
+    )
+    client = login(leadership)
+    rows = client.get(reverse("api:results") + f"?unit={ward.parent_id}&year=2026").json()
+    total = next(row for row in rows if row["year"] == 2026 and row["group"] == "all")
+    assert total["share"] == 100.0 and total["levels"]["tot"] == total["rated"]
+    listed = client.get(reverse("api:evaluations") + "?year=2026").json()
+    assert len(listed) == total["rated"] and listed[0]["level"] == "tot"
