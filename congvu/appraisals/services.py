@@ -193,7 +193,7 @@ def submit_self_assessment(
 ) -> Evaluation:
     """The person's own assessment; under a points rule set, the task periods give the task score and
     the total gives the suggested level (the person may not claim a higher one)."""
-    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
     _require_open(evaluation)
     if evaluation.status not in (Evaluation.Status.PENDING, Evaluation.Status.SELF_ASSESSED):
         raise ValidationError(_("Đơn vị đã họp đánh giá; không thể sửa bản tự đánh giá."))
@@ -285,7 +285,7 @@ def record_meeting_result(
 ) -> Evaluation:
     """Comments and vote counts about one person at the unit meeting (and the Party committee's
     comment, required for managers)."""
-    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
     _require_open(evaluation)
     if evaluation.status == Evaluation.Status.PENDING:
         raise ValidationError(_("Người này chưa tự đánh giá."))
@@ -404,7 +404,7 @@ def propose(
 ) -> Evaluation:
     """The head's proposal of a level, after the meeting; an over-quota "excellent" is checked here."""
     evaluation = (
-        Evaluation.objects.select_for_update().select_related("rule_set", "unit_cycle").get(pk=evaluation.pk)
+        Evaluation.objects.select_for_update(of=("self",)).select_related("rule_set", "unit_cycle").get(pk=evaluation.pk)
     )
     _require_open(evaluation)
     if evaluation.status not in (Evaluation.Status.REVIEWED, Evaluation.Status.PROPOSED):
@@ -435,7 +435,7 @@ def decide(
     """The competent person's decision; locks the evaluation. Discipline or ethical degradation in the
     year forces "not completed" whatever the proposal."""
     evaluation = (
-        Evaluation.objects.select_for_update().select_related("rule_set", "unit_cycle").get(pk=evaluation.pk)
+        Evaluation.objects.select_for_update(of=("self",)).select_related("rule_set", "unit_cycle").get(pk=evaluation.pk)
     )
     _require_open(evaluation)
     if evaluation.status != Evaluation.Status.PROPOSED:
@@ -462,7 +462,7 @@ def decide(
 def correct(*, evaluation: Evaluation, actor, level: str, decision_number: str, reason: str) -> Evaluation:
     """A correction: a new decided evaluation that refers to the old one; the old one stays, unchanged
     except that it is no longer current."""
-    old = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    old = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
     if old.status != Evaluation.Status.DECIDED or not old.is_current:
         raise ValidationError(_("Chỉ đính chính được quyết định hiện hành."))
     if not reason.strip():
@@ -504,7 +504,7 @@ def correct(*, evaluation: Evaluation, actor, level: str, decision_number: str, 
 @transaction.atomic
 def publish(*, unit_cycle: UnitCycle, actor) -> UnitCycle:
     """Publish the unit's results internally; every person must be decided (or not rated)."""
-    unit_cycle = UnitCycle.objects.select_for_update().get(pk=unit_cycle.pk)
+    unit_cycle = UnitCycle.objects.select_for_update(of=("self",)).get(pk=unit_cycle.pk)
     if unit_cycle.status == UnitCycle.Status.PUBLISHED:
         raise ValidationError(_("Kết quả đã được công khai."))
     waiting = unit_cycle.evaluations.filter(is_current=True).exclude(status__in=Evaluation.LOCKED).count()
@@ -535,7 +535,7 @@ def complaint_deadline(evaluation: Evaluation) -> dt.date | None:
 
 @transaction.atomic
 def file_complaint(*, evaluation: Evaluation, actor, text: str, today: dt.date | None = None) -> Evaluation:
-    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
     deadline = complaint_deadline(evaluation)
     today = today or timezone.localdate()
     if deadline is None or evaluation.status != Evaluation.Status.DECIDED or not evaluation.is_current:
@@ -563,7 +563,7 @@ def resolve_complaint(
     *, evaluation: Evaluation, actor, outcome: str, new_level: str = "", decision_number: str = ""
 ) -> Evaluation:
     """Record the complaint's outcome; a changed level is a correcting decision."""
-    evaluation = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
     if not evaluation.complaint_at or evaluation.complaint_resolved_at:
         raise ValidationError(_("Không có khiếu nại đang chờ giải quyết."))
     if not outcome.strip():
