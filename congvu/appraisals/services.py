@@ -404,7 +404,9 @@ def propose(
 ) -> Evaluation:
     """The head's proposal of a level, after the meeting; an over-quota "excellent" is checked here."""
     evaluation = (
-        Evaluation.objects.select_for_update(of=("self",)).select_related("rule_set", "unit_cycle").get(pk=evaluation.pk)
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related("rule_set", "unit_cycle")
+        .get(pk=evaluation.pk)
     )
     _require_open(evaluation)
     if evaluation.status not in (Evaluation.Status.REVIEWED, Evaluation.Status.PROPOSED):
@@ -435,7 +437,9 @@ def decide(
     """The competent person's decision; locks the evaluation. Discipline or ethical degradation in the
     year forces "not completed" whatever the proposal."""
     evaluation = (
-        Evaluation.objects.select_for_update(of=("self",)).select_related("rule_set", "unit_cycle").get(pk=evaluation.pk)
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related("rule_set", "unit_cycle")
+        .get(pk=evaluation.pk)
     )
     _require_open(evaluation)
     if evaluation.status != Evaluation.Status.PROPOSED:

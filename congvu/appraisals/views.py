@@ -395,6 +395,11 @@ def _results_filters(request, form_class=ResultsFilterForm):
     if roots is None:  # everything: start from the top of the tree
         roots = list(Unit.objects.filter(parent__isnull=True))
     unit = data.get("unit") or (roots[0] if roots else None)
+    if unit is not None and not data.get("unit"):
+        form.initial["unit"] = unit.pk
+        if form.is_bound:
+            form.data = form.data.copy()
+            form.data["unit"] = str(unit.pk)
     nearby = {root.pk: root for root in roots}
     if unit is not None:
         nearby |= {u.pk: u for u in scoped(unit.ancestors(), request.user, field="", roles=VIEW_ROLES)}

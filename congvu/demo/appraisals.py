@@ -121,6 +121,7 @@ def _year(year, people, moves):
                 by_unit[_unit_of_time(person, year, moves)[0]].append(person)
         for unit_people in by_unit.values():
             unit_people.sort(key=lambda p: p.badge_number)
+            rng.shuffle(unit_people)  # a different few each year
             for person in unit_people[: int(len(unit_people) * EXCELLENT_SHARE)]:
                 levels[person.pk] = (Level.EXCELLENT, *levels[person.pk][1:])
         for person in members:
