@@ -590,6 +590,9 @@ def my_evaluation(request, pk):
             in (Evaluation.Status.PENDING, Evaluation.Status.SELF_ASSESSED)
             and not evaluation.is_locked,
             "complaint_deadline": services.complaint_deadline(evaluation),
+            "complaint_open": (services.complaint_deadline(evaluation) or timezone.localdate())
+            >= timezone.localdate()
+            and evaluation.published_at is not None,
             "task_scores": list(evaluation.task_scores.all()),
         },
         status=status,
