@@ -9,7 +9,10 @@ class AppraisalsConfig(AppConfig):
 
     def ready(self):
         from congvu.accounts.models import Role
+        from congvu.appraisals.cards import home_cards
         from congvu.core import nav
+
+        nav.add_home_cards(home_cards)
 
         roles = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
         nav.add_staff_nav(
