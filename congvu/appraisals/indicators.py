@@ -1,7 +1,7 @@
 """Report figures of the annual evaluation (issue 8 reads them through congvu.reports.engine)."""
 
-from congvu.appraisals.models import CBCC, GOOD_OR_BETTER, VC
-from congvu.appraisals.selectors import in_scope, level_counts, results_queryset
+from congvu.appraisals.models import CBCC, VC
+from congvu.appraisals.selectors import in_scope, level_counts, level_counts_by_group, results_queryset
 from congvu.reports.engine import Measure, Period, Scope, indicator
 
 LEGAL = "Nghị định 90/2020/NĐ-CP; Nghị định 335/2025/NĐ-CP"
@@ -30,13 +30,13 @@ def _in_scope(scope: Scope, period: Period):
     public=True,
 )
 def good_or_better(scope: Scope, period: Period) -> Measure:
-    queryset = _in_scope(scope, period)
-    total = level_counts(queryset)
+    groups = level_counts_by_group(_in_scope(scope, period))
+    total = groups["all"]
     breakdown = {
         "levels": total["levels"],
         "not_rated": total["not_rated"],
-        "cbcc": level_counts(queryset.filter(category__in=CBCC)),
-        "vc": level_counts(queryset.filter(category__in=VC)),
+        "cbcc": groups["cbcc"],
+        "vc": groups["vc"],
     }
     return Measure.share(total["good_or_better"], total["rated"], breakdown)
 
@@ -55,8 +55,8 @@ def good_or_better(scope: Scope, period: Period) -> Measure:
     public=True,
 )
 def good_or_better_cbcc(scope: Scope, period: Period) -> Measure:
-    queryset = _in_scope(scope, period).filter(category__in=CBCC)
-    return Measure.count(queryset.filter(level__in=GOOD_OR_BETTER).count(), level_counts(queryset))
+    counts = level_counts(_in_scope(scope, period).filter(category__in=CBCC))
+    return Measure.count(counts["good_or_better"], counts)
 
 
 @indicator(
@@ -73,8 +73,8 @@ def good_or_better_cbcc(scope: Scope, period: Period) -> Measure:
     public=True,
 )
 def good_or_better_vc(scope: Scope, period: Period) -> Measure:
-    queryset = _in_scope(scope, period).filter(category__in=VC)
-    return Measure.count(queryset.filter(level__in=GOOD_OR_BETTER).count(), level_counts(queryset))
+    counts = level_counts(_in_scope(scope, period).filter(category__in=VC))
+    return Measure.count(counts["good_or_better"], counts)
 
 
 def _level_indicator(level: str, name_vi: str, name_en: str, order: int):

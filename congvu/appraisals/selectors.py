@@ -28,6 +28,23 @@ def in_scope(queryset, scope):
     return queryset.filter(Q(unit_id__in=units) | Q(previous_unit_id__in=units))
 
 
+def level_counts_by_group(queryset) -> dict:
+    """One grouped query: level counts for everyone ("all") and per staff group ("cbcc", "vc")."""
+    cells = {
+        group: {"levels": dict.fromkeys(Level.values, 0), "not_rated": 0} for group in ("all", "cbcc", "vc")
+    }
+    for row in queryset.order_by().values("category", "level", "status").annotate(n=Count("id")):
+        for group in ("all", _group_of(row["category"])):
+            cell = cells.get(group)
+            if cell is None:
+                continue
+            if row["status"] == Evaluation.Status.NOT_RATED or not row["level"]:
+                cell["not_rated"] += row["n"]
+            else:
+                cell["levels"][row["level"]] += row["n"]
+    return {group: finish(cell) for group, cell in cells.items()}
+
+
 def level_counts(queryset) -> dict:
     """Counts per level (and not rated), the rated total and the share good-or-better."""
     counts = {level: 0 for level in Level.values}
