@@ -250,6 +250,7 @@ class Evaluation(Audited):
     )
     correction_reason = models.TextField(_("lý do đính chính"), blank=True)
     published_at = models.DateTimeField(_("ngày công khai"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("đã nhắc tự đánh giá lúc"), null=True, blank=True)
     # Complaint
     complaint = models.TextField(_("nội dung khiếu nại"), blank=True)
     complaint_at = models.DateTimeField(_("ngày khiếu nại"), null=True, blank=True)
