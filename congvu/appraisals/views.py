@@ -448,11 +448,12 @@ def _children_rows(scope, queryset, group):
     roots = {root.pk: root for root in scope.roots}
     by_id = {child.pk: child for child in children}
     cells = {}
-    rows = queryset.order_by().values("unit_id", "unit__path", "level", "status").annotate(n=Count("id"))
+    rows = list(queryset.order_by().values("unit_id", "level", "status").annotate(n=Count("id")))
+    paths = dict(Unit.objects.filter(pk__in={row["unit_id"] for row in rows}).values_list("pk", "path"))
     for row in rows:
         owner = roots.get(row["unit_id"])
         if owner is None:
-            owner = _child_of(row["unit__path"], scope.roots, by_id)
+            owner = _child_of(paths[row["unit_id"]], scope.roots, by_id)
         if owner is None:
             continue
         cell = cells.setdefault(owner.pk, {"levels": dict.fromkeys(Level.values, 0), "not_rated": 0})
