@@ -1,0 +1,154 @@
+"""Reads: results per unit, category and year; drill-down; a person's history; evidence providers."""
+
+import importlib
+
+from django.db.models import Count, Q
+
+from congvu.appraisals.models import CBCC, GOOD_OR_BETTER, VC, Evaluation, Level
+from congvu.people.models import StaffCategory
+
+CATEGORY_GROUPS = {
+    "cbcc": (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC),
+    "vc": (StaffCategory.VIEN_CHUC,),
+}
+EVIDENCE_APPS = ("feedback", "ratings", "inspections", "records")
+
+
+def results_queryset():
+    """The evaluations that count in results: the current decision of each person and year."""
+    return Evaluation.objects.filter(is_current=True).filter(
+        Q(status=Evaluation.Status.DECIDED) | Q(status=Evaluation.Status.NOT_RATED)
+    )
+
+
+def in_scope(queryset, scope):
+    """Evaluations of units in the scope's lineage (the unit of their time), and of people who left
+    such a unit during the year (the 2025 reform: rated by the new unit, still counted for the old)."""
+    units = scope.units().values("pk")
+    return queryset.filter(Q(unit_id__in=units) | Q(previous_unit_id__in=units))
+
+
+def level_counts_by_group(queryset) -> dict:
+    """One grouped query: level counts for everyone ("all") and per staff group ("cbcc", "vc")."""
+    cells = {
+        group: {"levels": dict.fromkeys(Level.values, 0), "not_rated": 0} for group in ("all", "cbcc", "vc")
+    }
+    for row in queryset.order_by().values("category", "level", "status").annotate(n=Count("id")):
+        for group in ("all", _group_of(row["category"])):
+            cell = cells.get(group)
+            if cell is None:
+                continue
+            if row["status"] == Evaluation.Status.NOT_RATED or not row["level"]:
+                cell["not_rated"] += row["n"]
+            else:
+                cell["levels"][row["level"]] += row["n"]
+    return {group: finish(cell) for group, cell in cells.items()}
+
+
+def level_counts(queryset) -> dict:
+    """Counts per level (and not rated), the rated total and the share good-or-better."""
+    counts = {level: 0 for level in Level.values}
+    not_rated = 0
+    for row in queryset.order_by().values("level", "status").annotate(n=Count("id")):
+        if row["status"] == Evaluation.Status.NOT_RATED or not row["level"]:
+            not_rated += row["n"]
+        else:
+            counts[row["level"]] += row["n"]
+    rated = sum(counts.values())
+    good = counts[Level.EXCELLENT] + counts[Level.GOOD]
+    share = round(100.0 * good / rated, 2) if rated else None
+    return {"levels": counts, "rated": rated, "not_rated": not_rated, "good_or_better": good, "share": share}
+
+
+def results_table(queryset, years: list[int]) -> list[dict]:
+    """For each year (newest first) and category group: counts, share and the change in points."""
+    rows = (
+        queryset.filter(year__in=[*years, min(years) - 1])
+        .order_by()
+        .values("year", "category", "level", "status")
+        .annotate(n=Count("id"))
+    )
+    cells: dict[tuple[int, str], dict] = {}
+    for row in rows:
+        for group in ("all", _group_of(row["category"])):
+            cell = cells.setdefault(
+                (row["year"], group), {"levels": dict.fromkeys(Level.values, 0), "not_rated": 0}
+            )
+            if row["status"] == Evaluation.Status.NOT_RATED or not row["level"]:
+                cell["not_rated"] += row["n"]
+            else:
+                cell["levels"][row["level"]] += row["n"]
+    table = []
+    for year in sorted(years, reverse=True):
+        for group in ("all", "cbcc", "vc"):
+            cell = cells.get((year, group))
+            if cell is None:
+                continue
+            current = finish(cell)
+            previous_cell = cells.get((year - 1, group))
+            previous = finish(previous_cell)["share"] if previous_cell else None
+            change = (
+                round(current["share"] - previous, 2)
+                if current["share"] is not None and previous is not None
+                else None
+            )
+            table.append({"year": year, "group": group, **current, "previous": previous, "change": change})
+    return table
+
+
+def _group_of(category: str) -> str:
+    if category in CBCC:
+        return "cbcc"
+    if category in VC:
+        return "vc"
+    return "other"
+
+
+def finish(cell: dict) -> dict:
+    levels = cell["levels"]
+    rated = sum(levels.values())
+    good = sum(levels[level] for level in GOOD_OR_BETTER)
+    return {
+        "levels": levels,
+        "rated": rated,
+        "not_rated": cell["not_rated"],
+        "good_or_better": good,
+        "share": round(100.0 * good / rated, 2) if rated else None,
+    }
+
+
+def history_of(staff):
+    return (
+        Evaluation.objects.filter(staff=staff)
+        .select_related("unit", "rule_set", "supersedes")
+        .order_by("-year", "-is_current", "-id")
+    )
+
+
+def evidence_providers() -> list[tuple[str, object]]:
+    """The `evidence_for` functions of the parts that provide one (congvu/<app>/evidence.py)."""
+    providers = []
+    for app in EVIDENCE_APPS:
+        try:
+            module = importlib.import_module(f"congvu.{app}.evidence")
+        except ImportError:
+            continue
+        function = getattr(module, "evidence_for", None)
+        if callable(function):
+            providers.append((app, function))
+    return providers
+
+
+def evidence_for(staff, year: int) -> dict:
+    """Evidence beside the evaluation, grouped by the providing part; parts absent are listed as such."""
+    found, missing = [], []
+    available = dict(evidence_providers())
+    for app in EVIDENCE_APPS:
+        function = available.get(app)
+        if function is None:
+            missing.append(app)
+            continue
+        for item in function(staff, year) or []:
+            found.append({"app": app, **item})
+    found.sort(key=lambda item: (item.get("date") is None, item.get("date")))
+    return {"items": found, "missing": missing}

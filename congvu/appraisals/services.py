@@ -1,0 +1,598 @@
+"""Every step of the evaluation cycle goes through one function here: one transaction, one event row."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from congvu.appraisals import rules
+from congvu.appraisals.models import (
+    CBCC,
+    Cycle,
+    Evaluation,
+    EvaluationEvent,
+    Level,
+    RuleSet,
+    TaskScore,
+    UnitCycle,
+)
+from congvu.people.models import Staff, StaffCategory, Transfer
+from congvu.units.models import Unit
+
+RATED_CATEGORIES = (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC, StaffCategory.VIEN_CHUC)
+
+
+def discipline_forms_in_year(staff, year: int) -> list[str] | None:
+    """Forms of discipline decided in the year, from the records part; None when that part is absent."""
+    try:
+        from congvu.records.selectors import discipline_forms_in_year as records_forms
+    except ImportError:
+        return None
+    return list(records_forms(staff, year))
+
+
+def _snapshot(evaluation: Evaluation, fields) -> dict:
+    values = {}
+    for name in fields:
+        value = getattr(evaluation, name)
+        if hasattr(value, "pk"):
+            value = value.pk
+        values[name] = str(value) if isinstance(value, Decimal | dt.date | dt.datetime) else value
+    return values
+
+
+def _event(*, actor, action, evaluation=None, unit_cycle=None, before=None, after=None, note=""):
+    return EvaluationEvent.objects.create(
+        evaluation=evaluation,
+        unit_cycle=unit_cycle,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        before=before or {},
+        after=after or {},
+        note=str(note)[:500],
+    )
+
+
+def _save(evaluation: Evaluation, *, actor, action, fields, changes: dict, note=""):
+    """Apply `changes`, validate, save, and write the event with before → after."""
+    before = _snapshot(evaluation, changes.keys())
+    for name, value in changes.items():
+        setattr(evaluation, name, value)
+    evaluation.full_clean()
+    evaluation.save()
+    _event(
+        actor=actor,
+        action=action,
+        evaluation=evaluation,
+        before=before,
+        after=_snapshot(evaluation, changes.keys()),
+        note=note,
+    )
+    return evaluation
+
+
+def _require_open(evaluation: Evaluation):
+    if evaluation.is_locked:
+        raise ValidationError(
+            _("Phiếu đánh giá đã có quyết định, không thể sửa. Hãy dùng chức năng đính chính.")
+        )
+    if evaluation.unit_cycle and evaluation.unit_cycle.status == UnitCycle.Status.PUBLISHED:
+        raise ValidationError(_("Kết quả của đơn vị đã công khai."))
+
+
+# Opening a cycle -------------------------------------------------------------------------------------
+
+
+def _transfer_in_year(staff_ids, year):
+    """The last transfer of each person during the year: the old unit's scores come with them."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    latest = {}
+    for transfer in Transfer.objects.filter(
+        staff_id__in=staff_ids, effective_date__gt=start, effective_date__lte=end
+    ).order_by("effective_date", "id"):
+        latest[transfer.staff_id] = transfer
+    return latest
+
+
+@transaction.atomic
+def open_cycle(*, year: int, scope_unit: Unit, opened_by, deadline: dt.date | None = None) -> Cycle:
+    """Open the year's cycle: one UnitCycle per current unit with staff, one Evaluation per person.
+
+    People who moved during the year are rated by their new unit, which sees the old unit; people with
+    fewer months than the rule set's minimum are listed as not rated, with the reason.
+    """
+    if Cycle.objects.filter(year=year, scope_unit=scope_unit).exists():
+        raise ValidationError(
+            {"year": _("Đợt đánh giá năm %(year)s cho đơn vị này đã được mở.") % {"year": year}}
+        )
+    rule_sets = {category: rules.rule_set_for(year, category) for category in RATED_CATEGORIES}
+    if not all(rule_sets.values()):
+        raise ValidationError({"year": _("Chưa có bộ quy tắc đánh giá cho năm %(year)s.") % {"year": year}})
+    year_end = dt.date(year, 12, 31)
+    cycle = Cycle(
+        year=year,
+        scope_unit=scope_unit,
+        opened_by=opened_by,
+        deadline=deadline or rules.deadline_for(rule_sets[StaffCategory.CONG_CHUC], year),
+    )
+    cycle.full_clean()
+    cycle.save()
+    cycle.rule_sets.set({rule_set.pk for rule_set in rule_sets.values()})
+    staff = list(
+        Staff.objects.filter(unit__path__startswith=scope_unit.path, category__in=RATED_CATEGORIES)
+        .filter(Q(employed_from__isnull=True) | Q(employed_from__lte=year_end))
+        .filter(Q(employed_to__isnull=True) | Q(employed_to__gte=dt.date(year, 1, 1)))
+        .exclude(evaluations__year=year, evaluations__is_current=True)
+        .select_related("position")
+        .order_by("unit_id", "full_name")
+    )
+    unit_cycles = {}
+    for unit_id in sorted({person.unit_id for person in staff}):
+        unit_cycles[unit_id] = UnitCycle(cycle=cycle, unit_id=unit_id)
+    UnitCycle.objects.bulk_create(unit_cycles.values())
+    unit_cycles = {uc.unit_id: uc for uc in UnitCycle.objects.filter(cycle=cycle)}
+    transfers = _transfer_in_year([person.pk for person in staff], year)
+    evaluations = []
+    for person in staff:
+        rule_set = rule_sets[person.category]
+        months = rules.months_worked(person.employed_from, person.employed_to, year)
+        reason = rules.not_rated_reason(rule_set, months)
+        transfer = transfers.get(person.pk)
+        evaluations.append(
+            Evaluation(
+                year=year,
+                staff=person,
+                unit_id=person.unit_id,
+                category=person.category,
+                position=person.position,
+                is_manager=bool(person.position and person.position.is_manager),
+                rule_set=rule_set,
+                unit_cycle=unit_cycles[person.unit_id],
+                months_worked=months,
+                not_rated_reason=reason,
+                status=Evaluation.Status.NOT_RATED if reason else Evaluation.Status.PENDING,
+                previous_unit_id=transfer.from_unit_id if transfer else None,
+            )
+        )
+    Evaluation.objects.bulk_create(evaluations, batch_size=1000)
+    created = Evaluation.objects.filter(unit_cycle__cycle=cycle).values_list("pk", "status")
+    EvaluationEvent.objects.bulk_create(
+        [
+            EvaluationEvent(
+                evaluation_id=pk,
+                actor=opened_by,
+                action="listed" if status != Evaluation.Status.NOT_RATED else "not_rated",
+                after={"status": status},
+            )
+            for pk, status in created
+        ],
+        batch_size=1000,
+    )
+    for unit_cycle in unit_cycles.values():
+        _event(actor=opened_by, action="opened", unit_cycle=unit_cycle, after={"year": year})
+    return cycle
+
+
+# Self-assessment --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def submit_self_assessment(
+    *,
+    evaluation: Evaluation,
+    actor,
+    text: str,
+    self_level: str = "",
+    general_score: Decimal | None = None,
+    periods: list[tuple[int, int, int, int]] | None = None,
+    ethical_degradation: bool = False,
+) -> Evaluation:
+    """The person's own assessment; under a points rule set, the task periods give the task score and
+    the total gives the suggested level (the person may not claim a higher one)."""
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
+    _require_open(evaluation)
+    if evaluation.status not in (Evaluation.Status.PENDING, Evaluation.Status.SELF_ASSESSED):
+        raise ValidationError(_("Đơn vị đã họp đánh giá; không thể sửa bản tự đánh giá."))
+    if not text.strip():
+        raise ValidationError({"self_assessment": _("Hãy viết bản tự đánh giá.")})
+    rule_set = evaluation.rule_set
+    changes = {"self_assessment": text.strip(), "ethical_degradation": ethical_degradation}
+    if rule_set.uses_points:
+        if general_score is None:
+            raise ValidationError({"general_score": _("Hãy chấm điểm tiêu chí chung.")})
+        if not 0 <= general_score <= rule_set.general_points:
+            raise ValidationError(
+                {"general_score": _("Điểm tiêu chí chung từ 0 đến %(n)s.") % {"n": rule_set.general_points}}
+            )
+        periods = [p for p in (periods or []) if p[1]]
+        if not periods:
+            raise ValidationError({"periods": _("Hãy nhập kết quả nhiệm vụ của ít nhất một kỳ.")})
+        for period, tasks, with_errors, late in periods:
+            if with_errors > tasks or late > tasks:
+                raise ValidationError(
+                    {
+                        "periods": _(
+                            "Kỳ %(p)s: số nhiệm vụ sai sót hoặc chậm không thể lớn hơn số được giao."
+                        )
+                        % {"p": period}
+                    }
+                )
+        evaluation.task_scores.all().delete()
+        TaskScore.objects.bulk_create(
+            [
+                TaskScore(evaluation=evaluation, period=p, tasks=t, tasks_with_errors=e, tasks_late=d)
+                for p, t, e, d in periods
+            ]
+        )
+        task_points = rules.task_result_points(rule_set, [(t, e, d) for _p, t, e, d in periods])
+        changes |= {"general_score": general_score, "task_score": task_points}
+        suggested = rules.level_for_score(rule_set, general_score + task_points)
+        if not self_level or _rank(self_level) < _rank(suggested):
+            self_level = suggested
+    if not self_level:
+        raise ValidationError({"self_level": _("Hãy chọn mức tự xếp loại.")})
+    changes |= {"self_level": self_level, "status": Evaluation.Status.SELF_ASSESSED}
+    return _save(evaluation, actor=actor, action="self_assessed", fields=changes, changes=changes)
+
+
+def _rank(level: str) -> int:
+    """0 for the best level."""
+    return list(Level.values).index(level)
+
+
+# The unit meeting --------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_meeting(
+    *, unit_cycle: UnitCycle, actor, meeting_date: dt.date, chair: str, attendees: int, minutes: str
+) -> UnitCycle:
+    if unit_cycle.status == UnitCycle.Status.PUBLISHED:
+        raise ValidationError(_("Kết quả của đơn vị đã công khai."))
+    if not minutes.strip():
+        raise ValidationError({"meeting_minutes": _("Hãy ghi biên bản cuộc họp.")})
+    before = {
+        "meeting_date": str(unit_cycle.meeting_date or ""),
+        "meeting_minutes": unit_cycle.meeting_minutes,
+    }
+    unit_cycle.meeting_date, unit_cycle.meeting_chair = meeting_date, chair.strip()
+    unit_cycle.meeting_attendees, unit_cycle.meeting_minutes = attendees, minutes.strip()
+    unit_cycle.full_clean()
+    unit_cycle.save()
+    _event(
+        actor=actor,
+        action="meeting",
+        unit_cycle=unit_cycle,
+        before=before,
+        after={"meeting_date": str(meeting_date), "meeting_minutes": unit_cycle.meeting_minutes},
+    )
+    return unit_cycle
+
+
+@transaction.atomic
+def record_meeting_result(
+    *,
+    evaluation: Evaluation,
+    actor,
+    comment: str,
+    votes: dict[str, int],
+    party_comment: str = "",
+    previous_unit_comment: str = "",
+) -> Evaluation:
+    """Comments and vote counts about one person at the unit meeting (and the Party committee's
+    comment, required for managers)."""
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
+    _require_open(evaluation)
+    if evaluation.status == Evaluation.Status.PENDING:
+        raise ValidationError(_("Người này chưa tự đánh giá."))
+    if evaluation.unit_cycle and not evaluation.unit_cycle.meeting_date:
+        raise ValidationError(_("Hãy ghi biên bản cuộc họp của đơn vị trước."))
+    if not comment.strip():
+        raise ValidationError({"meeting_comment": _("Hãy ghi ý kiến nhận xét tại cuộc họp.")})
+    if evaluation.previous_unit_id and not (
+        previous_unit_comment.strip() or evaluation.previous_unit_comment
+    ):
+        raise ValidationError(
+            {"previous_unit_comment": _("Người điều động trong năm: hãy ghi nhận xét, điểm của đơn vị cũ.")}
+        )
+    if evaluation.is_manager and not party_comment.strip():
+        raise ValidationError(
+            {"party_comment": _("Người giữ chức vụ lãnh đạo, quản lý cần nhận xét của cấp ủy.")}
+        )
+    attendees = evaluation.unit_cycle.meeting_attendees if evaluation.unit_cycle else None
+    if attendees is not None and sum(votes.values()) > attendees:
+        raise ValidationError(
+            {"votes": _("Tổng số phiếu vượt quá số người dự họp (%(n)s).") % {"n": attendees}}
+        )
+    changes = {
+        "meeting_comment": comment.strip(),
+        "votes_excellent": votes.get(Level.EXCELLENT, 0),
+        "votes_good": votes.get(Level.GOOD, 0),
+        "votes_completed": votes.get(Level.COMPLETED, 0),
+        "votes_not_completed": votes.get(Level.NOT_COMPLETED, 0),
+        "party_comment": party_comment.strip(),
+        "previous_unit_comment": previous_unit_comment.strip() or evaluation.previous_unit_comment,
+        "status": Evaluation.Status.REVIEWED,
+    }
+    return _save(evaluation, actor=actor, action="meeting_result", fields=changes, changes=changes)
+
+
+# Quota --------------------------------------------------------------------------------------------------
+
+
+def _group_filter(evaluation: Evaluation) -> Q:
+    """The same agency and task group: the unit's cycle and the category group (CBCC or VC)."""
+    categories = CBCC if evaluation.category in CBCC else (evaluation.category,)
+    return Q(unit_cycle_id=evaluation.unit_cycle_id, category__in=categories, is_current=True)
+
+
+def quota_status(evaluation: Evaluation, *, proposing_excellent: bool = False) -> dict:
+    """The count of "excellent" (decided or proposed) in the person's group and the cap.
+
+    The cap is the rule set's share of those rated good or better, counting everyone in the group not
+    proposed or decided below "good" (so that the order of the proposals does not matter).
+    """
+    group = Evaluation.objects.filter(_group_filter(evaluation)).exclude(status=Evaluation.Status.NOT_RATED)
+    rows = list(group.values_list("pk", "level", "proposed_level"))
+    excellent, base = 0, 0
+    for pk, level, proposed in rows:
+        effective = level or proposed
+        if pk == evaluation.pk and proposing_excellent:
+            effective = Level.EXCELLENT
+        if effective == Level.EXCELLENT:
+            excellent += 1
+        if effective not in (Level.COMPLETED, Level.NOT_COMPLETED):
+            base += 1
+    outstanding = bool(evaluation.unit_cycle and evaluation.unit_cycle.outstanding_unit)
+    cap = rules.excellent_cap(evaluation.rule_set, base, outstanding_unit=outstanding)
+    percent = (
+        evaluation.rule_set.outstanding_unit_quota_percent
+        if outstanding
+        else evaluation.rule_set.excellent_quota_percent
+    )
+    return {
+        "excellent": excellent,
+        "good_or_better": base,
+        "cap": cap,
+        "percent": percent,
+        "over": excellent > cap,
+        "exception_allowed": evaluation.rule_set.quota_exception_allowed,
+    }
+
+
+def _check_quota(evaluation: Evaluation, level: str, justification: str) -> str:
+    """Refuse an over-quota "excellent" unless the rule set allows it with a written justification."""
+    if level != Level.EXCELLENT:
+        return ""
+    status = quota_status(evaluation, proposing_excellent=True)
+    if not status["over"]:
+        return ""
+    numbers = {"count": status["excellent"], "cap": status["cap"], "percent": status["percent"]}
+    if not status["exception_allowed"]:
+        raise ValidationError(
+            {
+                "level": _(
+                    "Vượt tỷ lệ xuất sắc (%(count)s người, tối đa %(cap)s = %(percent)s%%); bộ quy tắc này "
+                    "không cho phép vượt tỷ lệ."
+                )
+                % numbers
+            }
+        )
+    if not justification.strip():
+        raise ValidationError(
+            {
+                "quota_justification": _(
+                    "Vượt tỷ lệ xuất sắc (%(count)s người, tối đa %(cap)s = %(percent)s%%): cần giải trình "
+                    "bằng văn bản."
+                )
+                % numbers
+            }
+        )
+    return justification.strip()
+
+
+# Proposal and decision -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def propose(
+    *, evaluation: Evaluation, actor, level: str, note: str = "", justification: str = ""
+) -> Evaluation:
+    """The head's proposal of a level, after the meeting; an over-quota "excellent" is checked here."""
+    evaluation = (
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related("rule_set", "unit_cycle")
+        .get(pk=evaluation.pk)
+    )
+    _require_open(evaluation)
+    if evaluation.status not in (Evaluation.Status.REVIEWED, Evaluation.Status.PROPOSED):
+        raise ValidationError(_("Cần họp nhận xét trước khi đề xuất."))
+    if level not in Level.values:
+        raise ValidationError({"level": _("Mức xếp loại không hợp lệ.")})
+    justification = _check_quota(evaluation, level, justification)
+    changes = {
+        "proposed_level": level,
+        "proposal_note": note.strip(),
+        "quota_justification": justification,
+        "status": Evaluation.Status.PROPOSED,
+    }
+    return _save(evaluation, actor=actor, action="proposed", fields=changes, changes=changes)
+
+
+def forced_reason(evaluation: Evaluation) -> str:
+    forms = discipline_forms_in_year(evaluation.staff, evaluation.year) or []
+    return rules.forced_not_completed(
+        evaluation.rule_set, ethical_degradation=evaluation.ethical_degradation, discipline_forms=forms
+    )
+
+
+@transaction.atomic
+def decide(
+    *, evaluation: Evaluation, actor, level: str, decision_number: str, justification: str = ""
+) -> Evaluation:
+    """The competent person's decision; locks the evaluation. Discipline or ethical degradation in the
+    year forces "not completed" whatever the proposal."""
+    evaluation = (
+        Evaluation.objects.select_for_update(of=("self",))
+        .select_related("rule_set", "unit_cycle")
+        .get(pk=evaluation.pk)
+    )
+    _require_open(evaluation)
+    if evaluation.status != Evaluation.Status.PROPOSED:
+        raise ValidationError(_("Chưa có đề xuất của thủ trưởng đơn vị."))
+    if not decision_number.strip():
+        raise ValidationError({"decision_number": _("Hãy nhập số quyết định.")})
+    reason = forced_reason(evaluation)
+    if reason:
+        level = Level.NOT_COMPLETED
+    justification = _check_quota(evaluation, level, justification or evaluation.quota_justification)
+    changes = {
+        "level": level,
+        "forced_reason": reason,
+        "quota_justification": justification,
+        "decision_number": decision_number.strip(),
+        "decided_by": actor,
+        "decided_at": timezone.now(),
+        "status": Evaluation.Status.DECIDED,
+    }
+    return _save(evaluation, actor=actor, action="decided", fields=changes, changes=changes, note=reason)
+
+
+@transaction.atomic
+def correct(*, evaluation: Evaluation, actor, level: str, decision_number: str, reason: str) -> Evaluation:
+    """A correction: a new decided evaluation that refers to the old one; the old one stays, unchanged
+    except that it is no longer current."""
+    old = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
+    if old.status != Evaluation.Status.DECIDED or not old.is_current:
+        raise ValidationError(_("Chỉ đính chính được quyết định hiện hành."))
+    if not reason.strip():
+        raise ValidationError({"correction_reason": _("Hãy nêu lý do đính chính.")})
+    if not decision_number.strip():
+        raise ValidationError({"decision_number": _("Hãy nhập số quyết định.")})
+    if level not in Level.values:
+        raise ValidationError({"level": _("Mức xếp loại không hợp lệ.")})
+    Evaluation.objects.filter(pk=old.pk).update(is_current=False, status=Evaluation.Status.SUPERSEDED)
+    _event(
+        actor=actor,
+        action="superseded",
+        evaluation=old,
+        before={"status": old.status, "is_current": True},
+        after={"status": Evaluation.Status.SUPERSEDED, "is_current": False},
+    )
+    new = Evaluation.objects.get(pk=old.pk)
+    new.pk = None
+    new._state.adding = True
+    new.is_current, new.status, new.supersedes_id = True, Evaluation.Status.DECIDED, old.pk
+    new.level, new.decision_number, new.correction_reason = level, decision_number.strip(), reason.strip()
+    new.decided_by, new.decided_at = actor, timezone.now()
+    new.full_clean()
+    new.save()
+    _event(
+        actor=actor,
+        action="corrected",
+        evaluation=new,
+        before={"level": old.level, "decision_number": old.decision_number},
+        after={"level": level, "decision_number": new.decision_number, "supersedes": old.pk},
+        note=reason,
+    )
+    return new
+
+
+# Publication and complaints -------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish(*, unit_cycle: UnitCycle, actor) -> UnitCycle:
+    """Publish the unit's results internally; every person must be decided (or not rated)."""
+    unit_cycle = UnitCycle.objects.select_for_update(of=("self",)).get(pk=unit_cycle.pk)
+    if unit_cycle.status == UnitCycle.Status.PUBLISHED:
+        raise ValidationError(_("Kết quả đã được công khai."))
+    waiting = unit_cycle.evaluations.filter(is_current=True).exclude(status__in=Evaluation.LOCKED).count()
+    if waiting:
+        raise ValidationError(
+            _("Còn %(n)s người chưa có quyết định xếp loại; chưa thể công khai.") % {"n": waiting}
+        )
+    now = timezone.now()
+    unit_cycle.status, unit_cycle.published_at = UnitCycle.Status.PUBLISHED, now
+    unit_cycle.save()
+    unit_cycle.evaluations.filter(is_current=True).update(published_at=now)
+    _event(
+        actor=actor,
+        action="published",
+        unit_cycle=unit_cycle,
+        before={"status": UnitCycle.Status.OPEN},
+        after={"status": UnitCycle.Status.PUBLISHED},
+    )
+    return unit_cycle
+
+
+def complaint_deadline(evaluation: Evaluation) -> dt.date | None:
+    if not evaluation.published_at:
+        return None
+    published = timezone.localtime(evaluation.published_at).date()
+    return published + dt.timedelta(days=evaluation.rule_set.complaint_days)
+
+
+@transaction.atomic
+def file_complaint(*, evaluation: Evaluation, actor, text: str, today: dt.date | None = None) -> Evaluation:
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
+    deadline = complaint_deadline(evaluation)
+    today = today or timezone.localdate()
+    if deadline is None or evaluation.status != Evaluation.Status.DECIDED or not evaluation.is_current:
+        raise ValidationError(_("Chỉ khiếu nại được kết quả đã công khai."))
+    if today > deadline:
+        raise ValidationError(_("Đã hết thời hạn khiếu nại (%(d)s).") % {"d": deadline.strftime("%d/%m/%Y")})
+    if evaluation.complaint_at:
+        raise ValidationError(_("Bạn đã gửi khiếu nại cho kết quả này."))
+    if not text.strip():
+        raise ValidationError({"complaint": _("Hãy viết nội dung khiếu nại.")})
+    before = {"complaint": ""}
+    Evaluation.objects.filter(pk=evaluation.pk).update(complaint=text.strip(), complaint_at=timezone.now())
+    _event(
+        actor=actor,
+        action="complaint",
+        evaluation=evaluation,
+        before=before,
+        after={"complaint": text.strip()},
+    )
+    return Evaluation.objects.get(pk=evaluation.pk)
+
+
+@transaction.atomic
+def resolve_complaint(
+    *, evaluation: Evaluation, actor, outcome: str, new_level: str = "", decision_number: str = ""
+) -> Evaluation:
+    """Record the complaint's outcome; a changed level is a correcting decision."""
+    evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
+    if not evaluation.complaint_at or evaluation.complaint_resolved_at:
+        raise ValidationError(_("Không có khiếu nại đang chờ giải quyết."))
+    if not outcome.strip():
+        raise ValidationError({"complaint_outcome": _("Hãy ghi kết quả giải quyết khiếu nại.")})
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        complaint_outcome=outcome.strip(), complaint_resolved_at=timezone.now()
+    )
+    _event(
+        actor=actor,
+        action="complaint_resolved",
+        evaluation=evaluation,
+        before={"complaint_outcome": ""},
+        after={"complaint_outcome": outcome.strip(), "new_level": new_level},
+    )
+    evaluation.refresh_from_db()
+    if new_level and new_level != evaluation.level:
+        return correct(
+            evaluation=evaluation,
+            actor=actor,
+            level=new_level,
+            decision_number=decision_number,
+            reason=outcome,
+        )
+    return evaluation
+
+
+def rule_sets_by_code() -> dict[str, RuleSet]:
+    return {rule_set.code: rule_set for rule_set in RuleSet.objects.all()}

@@ -1,0 +1,215 @@
+"""Import of past years' results from .xlsx (name or badge number, unit, year, level), row by row."""
+
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+
+from congvu.accounts.scope import unit_in_scope
+from congvu.appraisals import rules
+from congvu.appraisals.models import Evaluation, EvaluationEvent, Level
+from congvu.core.text import fold
+from congvu.people.models import Staff
+from congvu.units.models import Unit
+
+COLUMNS = [
+    ("badge_number", "Số thẻ"),
+    ("full_name", "Họ và tên"),
+    ("unit_code", "Mã đơn vị"),
+    ("year", "Năm"),
+    ("level", "Xếp loại"),
+    ("decision_number", "Số quyết định"),
+]
+HEADER_ALIASES = {fold(label): key for key, label in COLUMNS} | {
+    "badge": "badge_number",
+    "badge number": "badge_number",
+    "name": "full_name",
+    "full name": "full_name",
+    "unit": "unit_code",
+    "unit code": "unit_code",
+    "year": "year",
+    "level": "level",
+    "decision": "decision_number",
+}
+LEVEL_WORDS = (
+    {fold(str(label)): value for value, label in Level.choices}
+    | {value.replace("_", " "): value for value in Level.values}
+    | {
+        "htxsnv": Level.EXCELLENT,
+        "httnv": Level.GOOD,
+        "htnv": Level.COMPLETED,
+        "khtnv": Level.NOT_COMPLETED,
+        "hoan thanh nhiem vu nhung con han che ve nang luc": Level.COMPLETED,
+    }
+)
+MAX_ROWS = 60000
+
+
+class SpreadsheetError(ValueError):
+    """The file as a whole cannot be read."""
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _header(row) -> dict[str, int]:
+    positions = {}
+    for index, cell in enumerate(row):
+        key = HEADER_ALIASES.get(fold(_text(cell)))
+        if key and key not in positions:
+            positions[key] = index
+    labels = dict(COLUMNS)
+    missing = [labels[key] for key in ("unit_code", "year", "level") if key not in positions]
+    if "badge_number" not in positions and "full_name" not in positions:
+        missing.append(f"{labels['badge_number']} / {labels['full_name']}")
+    if missing:
+        raise SpreadsheetError(_("Thiếu cột bắt buộc: %(columns)s") % {"columns": ", ".join(missing)})
+    return positions
+
+
+def _find_staff(values, unit) -> tuple[Staff | None, str]:
+    badge = _text(values.get("badge_number"))
+    if badge:
+        staff = Staff.objects.filter(badge_number__iexact=badge).first()
+        return staff, "" if staff else _("không có người có số thẻ “%(b)s”") % {"b": badge}
+    name = fold(_text(values.get("full_name")))
+    if not name:
+        return None, _("thiếu số thẻ hoặc họ và tên")
+    matches = list(Staff.objects.filter(name_folded=name, unit__path__startswith=unit.path)[:2])
+    if not matches:
+        matches = list(Staff.objects.filter(name_folded=name, transfers__from_unit=unit).distinct()[:2])
+    if len(matches) != 1:
+        return None, (
+            _("không tìm thấy “%(n)s” ở đơn vị này")
+            if not matches
+            else _("có nhiều người tên “%(n)s”; hãy dùng số thẻ")
+        ) % {"n": _text(values.get("full_name"))}
+    return matches[0], ""
+
+
+def _parse(values, units, user, this_year):
+    problems = []
+    unit = units.get(_text(values.get("unit_code")).upper())
+    if unit is None or not unit_in_scope(user, unit):
+        problems.append(
+            _("không có đơn vị mã “%(code)s” trong phạm vi của bạn")
+            % {"code": _text(values.get("unit_code"))}
+        )
+    try:
+        year = int(_text(values.get("year")))
+        if not 2000 <= year < this_year:
+            raise ValueError
+    except ValueError:
+        year = None
+        problems.append(_("Năm phải là một năm đã qua (ví dụ 2019)"))
+    level = LEVEL_WORDS.get(fold(_text(values.get("level"))))
+    if level is None:
+        problems.append(_("Xếp loại không hợp lệ: “%(v)s”") % {"v": _text(values.get("level"))})
+    staff = None
+    if unit is not None and not problems:
+        staff, problem = _find_staff(values, unit)
+        if problem:
+            problems.append(problem)
+    if staff is not None and year is not None:
+        rule_set = rules.rule_set_for(year, staff.category)
+        if rule_set is None:
+            problems.append(_("không có bộ quy tắc cho năm %(y)s") % {"y": year})
+        elif Evaluation.objects.filter(staff=staff, year=year, is_current=True).exists():
+            problems.append(_("%(n)s đã có kết quả năm %(y)s") % {"n": staff.full_name, "y": year})
+    if problems:
+        return None, "; ".join(str(p) for p in problems)
+    return {
+        "staff": staff,
+        "unit": unit,
+        "year": year,
+        "level": level,
+        "rule_set": rule_set,
+        "decision_number": _text(values.get("decision_number"))[:60],
+    }, ""
+
+
+def import_results(file, *, user) -> ImportReport:
+    """Good rows are saved (in one transaction), bad rows reported with their number and reason.
+
+    Each result keeps the unit named in the file (the unit of its time) and the year's rule set."""
+    from django.utils import timezone
+
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001
+        raise SpreadsheetError(_("Không đọc được tệp. Hãy tải lên tệp Excel .xlsx.")) from error
+    rows = workbook.worksheets[0].iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        raise SpreadsheetError(_("Tệp không có dữ liệu."))
+    positions = _header(header)
+    units = {unit.code.upper(): unit for unit in Unit.objects.all()}
+    report, seen, valid = ImportReport(), {}, []
+    this_year = timezone.localdate().year
+    for number, row in enumerate(rows, start=2):
+        if number > MAX_ROWS:
+            report.errors.append((number, _("Tệp quá lớn: tối đa %(n)s dòng") % {"n": MAX_ROWS}))
+            break
+        if not any(_text(value) for value in row):
+            continue
+        values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
+        data, problem = _parse(values, units, user, this_year)
+        if problem:
+            report.errors.append((number, problem))
+            continue
+        key = (data["staff"].pk, data["year"])
+        if key in seen:
+            report.errors.append((number, _("trùng với dòng %(r)s") % {"r": seen[key]}))
+            continue
+        seen[key] = number
+        valid.append(data)
+    workbook.close()
+    with transaction.atomic():
+        for data in valid:
+            staff = data["staff"]
+            evaluation = Evaluation(
+                year=data["year"],
+                staff=staff,
+                unit=data["unit"],
+                category=staff.category,
+                position=staff.position,
+                is_manager=bool(staff.position and staff.position.is_manager),
+                rule_set=data["rule_set"],
+                source=Evaluation.Source.IMPORT,
+                status=Evaluation.Status.DECIDED,
+                level=data["level"],
+                decision_number=data["decision_number"],
+            )
+            evaluation.full_clean()
+            evaluation.save()
+            EvaluationEvent.objects.create(
+                evaluation=evaluation, actor=user, action="imported", after={"level": data["level"]}
+            )
+            report.created += 1
+    return report
+
+
+def template() -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Kết quả xếp loại"
+    sheet.append([label for _key, label in COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
