@@ -14,19 +14,24 @@ from congvu.core.models import RateBucket
 def hit(key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one event for `key`; True while the count in the current window is within `limit`."""
     window_start = int(time.time()) // window_seconds * window_seconds
-    updated = RateBucket.objects.filter(key=key, window_start=window_start).update(count=F("count") + 1)
-    if not updated:
-        try:
-            with transaction.atomic():
-                RateBucket.objects.create(key=key, window_start=window_start, count=1)
-        except IntegrityError:
-            RateBucket.objects.filter(key=key, window_start=window_start).update(count=F("count") + 1)
-        if window_start % 100 == 0:
-            RateBucket.objects.filter(window_start__lt=window_start - 86400).delete()
-    count = (
-        RateBucket.objects.filter(key=key, window_start=window_start).values_list("count", flat=True).first()
-    )
-    return (count or 0) <= limit
+    current = RateBucket.objects.filter(key=key, window_start=window_start)
+    if current.update(count=F("count") + 1):
+        return (current.values_list("count", flat=True).first() or 0) <= limit
+    try:
+        with transaction.atomic():
+            RateBucket.objects.create(key=key, window_start=window_start, count=1)
+    except IntegrityError:  # another process opened the window first
+        current.update(count=F("count") + 1)
+        return (current.values_list("count", flat=True).first() or 0) <= limit
+    # A new window for this key: its older windows are of no more use. (Keys that go quiet are
+    # purged by purge_expired(), run with the reminders loop.)
+    RateBucket.objects.filter(key=key, window_start__lt=window_start).delete()
+    return 1 <= limit
+
+
+def purge_expired(older_than_seconds: int = 86400) -> int:
+    deleted, _ = RateBucket.objects.filter(window_start__lt=int(time.time()) - older_than_seconds).delete()
+    return deleted
 
 
 def is_limited(key: str, *, limit: int, window_seconds: int) -> bool:

@@ -12,3 +12,11 @@ def claim(queryset, **marker) -> bool:
     """
     with transaction.atomic():
         return queryset.update(**marker) == 1
+
+
+def run_due(now=None) -> int:
+    """Housekeeping for the reminders loop: forget rate-limit windows older than a day. Sends nothing."""
+    from congvu.core.ratelimit import purge_expired
+
+    purge_expired()
+    return 0

@@ -189,3 +189,14 @@ def test_server_errors_show_the_styled_page_without_a_traceback(client, settings
     assert response.status_code == 500
     body = response.content.decode()
     assert "Hệ thống đang gặp sự cố" in body and "secret stack detail" not in body
+
+
+def test_a_new_window_forgets_the_old_ones_and_the_loop_purges_quiet_keys():
+    from congvu.core.reminders import run_due
+
+    RateBucket.objects.create(key="k", window_start=60, count=9)
+    RateBucket.objects.create(key="quiet", window_start=60, count=9)
+    assert ratelimit.hit("k", limit=3, window_seconds=60)
+    assert not RateBucket.objects.filter(key="k", window_start=60).exists()
+    assert run_due() == 0
+    assert not RateBucket.objects.filter(key="quiet").exists()
