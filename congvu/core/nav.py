@@ -75,26 +75,27 @@ def _section_of(item: NavItem) -> str:
 
 
 def staff_nav_for(user) -> list[dict]:
-    """The user's menu, grouped: each entry says whether it starts a new section (for a heading)."""
+    """The user's menu, grouped by section (sections in the order of their first item); each entry
+    says whether it starts a new section, for a heading."""
     from congvu.accounts.scope import has_role
 
     if not user.is_authenticated:
         return []
-    items, previous_section = [], None
-    for item in sorted(registry.staff_nav, key=lambda i: i.order):
-        allowed = item.self_service or has_role(user, *item.roles)
-        url = _url(item.url_name) if allowed else None
+    allowed = []
+    for item in registry.staff_nav:
+        url = _url(item.url_name) if item.self_service or has_role(user, *item.roles) else None
         if url:
-            section = _section_of(item)
-            items.append(
-                {
-                    "label": item.label,
-                    "url": url,
-                    "section": section,
-                    "new_section": section != previous_section,
-                }
-            )
-            previous_section = section
+            allowed.append((item, url, _section_of(item)))
+    section_rank: dict[str, int] = {}
+    for item, _url_path, section in allowed:
+        section_rank[section] = min(section_rank.get(section, item.order), item.order)
+    allowed.sort(key=lambda entry: (section_rank[entry[2]], entry[2], entry[0].order))
+    items, previous_section = [], None
+    for item, url, section in allowed:
+        items.append(
+            {"label": item.label, "url": url, "section": section, "new_section": section != previous_section}
+        )
+        previous_section = section
     return items
 
 

@@ -200,3 +200,13 @@ def test_a_new_window_forgets_the_old_ones_and_the_loop_purges_quiet_keys():
     assert not RateBucket.objects.filter(key="k", window_start=60).exists()
     assert run_due() == 0
     assert not RateBucket.objects.filter(key="quiet").exists()
+
+
+def test_staff_menu_keeps_each_section_together(ward_insider):
+    from congvu.core.nav import staff_nav_for
+
+    sections = [item["section"] for item in staff_nav_for(ward_insider)]
+    headings = [
+        section for index, section in enumerate(sections) if index == 0 or sections[index - 1] != section
+    ]
+    assert len(headings) == len(set(headings)), headings
