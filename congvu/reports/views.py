@@ -250,6 +250,13 @@ def public_index(request):
         "units": [
             {"code": u.code, "label": u.display_name(), "indent": "\u00a0\u00a0" * u.depth} for u in units
         ],
+        # One click to the figures of the main units (the province and the units directly under it,
+        # former ones included), each for its latest year.
+        "shortcuts": [
+            {"unit": u, "year": selectors.default_year_for(u, today)}
+            for u in units
+            if u.depth <= 1 and u.unit_type not in {"so", "phong", "mot_cua", "truong", "trung_tam"}
+        ],
         "years": list(range(today.year, selectors.FIRST_YEAR - 1, -1)),
         "error": error,
         "selected_unit": code,

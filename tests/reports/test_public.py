@@ -93,3 +93,11 @@ def test_feedback_link_is_resolved_defensively(client, city):
 def test_public_index_unknown_unit(client, city):
     response = client.get(reverse("reports:public_index"), {"unit": "KHONG-CO", "year": "2019"})
     assert response.status_code == 200 and "Không tìm thấy đơn vị." in response.content.decode()
+
+
+def test_index_offers_one_click_links_to_the_main_units(client, city, ward):
+    from django.urls import reverse
+
+    body = client.get(reverse("reports:public_index")).content.decode()
+    assert "Xem nhanh" in body
+    assert f'href="/cong-khai/{city.code}/' in body
