@@ -226,9 +226,10 @@ def _create(request, fmt):
     if _limited(key):
         return error(fmt, 429, "rate limit exceeded")
     data = request.POST
-    unit = Unit.objects.filter(code=data.get("jurisdiction_id", "")).first()
+    # Only units that exist today receive new cases, as on the web form; a dissolved unit's code is refused.
+    unit = Unit.objects.current().filter(code=data.get("jurisdiction_id", "")).first()
     if unit is None:
-        return error(fmt, 400, "jurisdiction_id is required and must be a unit code")
+        return error(fmt, 400, "jurisdiction_id is required and must be the code of a current unit")
     if not Unit.objects.filter(_paths_q(key), pk=unit.pk).exists():
         return error(fmt, 403, "this api_key may not post to this jurisdiction")
     topic = Topic.objects.filter(code=data.get("service_code", ""), is_active=True).first()
