@@ -636,6 +636,7 @@ def rate(request, code):
             "done": done,
             "low_reasons": LOW_REASONS,
             "good_reasons": GOOD_REASONS,
+            "low_codes": [code for code, _label in LOW_REASONS],
         },
     )
     response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")

@@ -205,3 +205,11 @@ def test_kiosk_shows_the_photo_only_with_the_device_token(
         reverse("ratings:kiosk_state", args=[device.counter.code]), HTTP_AUTHORIZATION=f"Bearer {token}"
     )
     assert state.json()["official"]["has_photo"] is True
+
+
+def test_qr_page_keeps_only_the_reasons_that_fit_the_level(client, counter_official):
+    url = reverse("ratings:rate", args=[counter_official.badge_number])
+    page = client.get(url).content.decode()
+    assert "rate-reasons-low" in page and "rate-reasons-good" in page
+    client.post(url, {"level": "not_satisfied", "reasons": ["waiting", "fast"]})
+    assert Rating.objects.get().reasons == ["waiting"]
