@@ -120,3 +120,13 @@ def test_a_dissolved_unit_receives_no_new_request(client, city, ward, capsys):
     assert "jurisdiction_id" in response.json()[0]["description"]
     assert not Case.objects.exists()
     assert _post(client, key, city).status_code == 201
+
+
+def test_a_service_definition_is_one_object(client, db):
+    from tests.feedback.factories import topic
+
+    code = topic().code
+    definition = client.get(f"/open311/v2/services/{code}.json").json()
+    assert definition == {"service_code": code, "attributes": []}
+    root = ET.fromstring(client.get(f"/open311/v2/services/{code}.xml").content)
+    assert root.tag == "service_definition" and root.find("service_code").text == code
