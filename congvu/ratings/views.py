@@ -602,7 +602,7 @@ def rate(request, code):
         ) and ratelimit.hit(f"ratings:qr:ip:{address}", limit=QR_LIMIT_PER_ADDRESS, window_seconds=3600)
         if not within:
             form.add_error(
-                None, _("Bạn đã gửi nhiều lượt đánh giá trong thời gian ngắn. Vui lòng thử lại sau.")
+                None, _("Ông/bà đã gửi nhiều lượt đánh giá trong thời gian ngắn. Vui lòng thử lại sau.")
             )
         else:
             data = form.cleaned_data

@@ -105,8 +105,12 @@ def test_qr_page_is_rate_limited_per_device(client, counter_official, monkeypatc
     monkeypatch.setattr(ratings_views, "QR_LIMIT_PER_DEVICE", 2)
     url = reverse("ratings:rate", args=[counter_official.badge_number])
     client.get(url)
-    codes = [client.post(url, {"level": "satisfied"}).status_code for _ in range(3)]
-    assert codes == [302, 302, 200] and Rating.objects.count() == 2
+    responses = [client.post(url, {"level": "satisfied"}) for _ in range(3)]
+    assert [response.status_code for response in responses] == [302, 302, 200]
+    assert Rating.objects.count() == 2
+    assert (
+        "Ông/bà đã gửi nhiều lượt đánh giá" in responses[-1].content.decode()
+    )  # the citizen's form of address
 
 
 def test_unknown_qr_code_is_404(client, db):
