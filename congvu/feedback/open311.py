@@ -126,7 +126,17 @@ def service_definition(request, code, fmt):
     topic = Topic.objects.filter(code=code, is_active=True).first()
     if topic is None:
         return error(fmt, 404, "service_code not found")
-    return respond(fmt, "service_definition", [{"service_code": topic.code, "attributes": []}])
+    # The spec's service definition is one object, not a list: {"service_code", "attributes"} or
+    # <service_definition><service_code/><attributes/></service_definition>.
+    if fmt == "xml":
+        root = ET.Element("service_definition")
+        ET.SubElement(root, "service_code").text = topic.code
+        ET.SubElement(root, "attributes")
+        body = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(root, encoding="utf-8")
+        return HttpResponse(body, content_type="text/xml; charset=utf-8")
+    return JsonResponse(
+        {"service_code": topic.code, "attributes": []}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def _public(case):
@@ -226,9 +236,10 @@ def _create(request, fmt):
     if _limited(key):
         return error(fmt, 429, "rate limit exceeded")
     data = request.POST
-    unit = Unit.objects.filter(code=data.get("jurisdiction_id", "")).first()
+    # Only units that exist today receive new cases, as on the web form; a dissolved unit's code is refused.
+    unit = Unit.objects.current().filter(code=data.get("jurisdiction_id", "")).first()
     if unit is None:
-        return error(fmt, 400, "jurisdiction_id is required and must be a unit code")
+        return error(fmt, 400, "jurisdiction_id is required and must be the code of a current unit")
     if not Unit.objects.filter(_paths_q(key), pk=unit.pk).exists():
         return error(fmt, 403, "this api_key may not post to this jurisdiction")
     topic = Topic.objects.filter(code=data.get("service_code", ""), is_active=True).first()

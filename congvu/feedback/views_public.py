@@ -88,9 +88,11 @@ def _contact_matches(case, contact: str) -> bool:
 def track(request):
     """Look up by code (+ phone or e-mail for the full view). Lookups are rate-limited per address."""
     form = TrackForm(request.POST or request.GET or None)
+    status = 200
     if form.is_bound and form.is_valid():
         if not hit(f"feedback-track:{_client_ip(request)}", limit=TRACK_LIMIT, window_seconds=600):
             form.add_error(None, _("Quá nhiều lần tra cứu. Vui lòng thử lại sau ít phút."))
+            status = 429  # as for a code in the URL
         else:
             case = Case.objects.filter(code=form.cleaned_data["code"]).first()
             if case is None:
@@ -101,7 +103,7 @@ def track(request):
                 elif form.cleaned_data["contact"]:
                     messages.warning(request, _("Thông tin liên hệ không khớp; chỉ hiển thị trạng thái."))
                 return redirect("feedback:track_code", code=case.code)
-    return render(request, "feedback/track.html", {"form": form})
+    return render(request, "feedback/track.html", {"form": form}, status=status)
 
 
 def _track_error(code, field, message, request, status):

@@ -79,6 +79,19 @@ class PublicRatingForm(forms.Form):
         help_text=_("In trên giấy tiếp nhận hồ sơ và hẹn trả kết quả. Mỗi hồ sơ được đánh giá một lần."),
     )
 
+    def clean(self):
+        # The page shows only the reasons that fit the chosen level (a chip ticked before the citizen
+        # changed their mind is hidden, not unticked), so a reason of the other kind is not kept:
+        # "Nhanh chóng" must never count among the reasons behind a "Không hài lòng".
+        data = super().clean()
+        level, reasons = data.get("level"), data.get("reasons") or []
+        if level:
+            fitting = {
+                code for code, _label in (LOW_REASONS if level == Level.NOT_SATISFIED else GOOD_REASONS)
+            }
+            data["reasons"] = [code for code in reasons if code in fitting]
+        return data
+
 
 class BatchForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)

@@ -602,7 +602,7 @@ def rate(request, code):
         ) and ratelimit.hit(f"ratings:qr:ip:{address}", limit=QR_LIMIT_PER_ADDRESS, window_seconds=3600)
         if not within:
             form.add_error(
-                None, _("Bạn đã gửi nhiều lượt đánh giá trong thời gian ngắn. Vui lòng thử lại sau.")
+                None, _("Ông/bà đã gửi nhiều lượt đánh giá trong thời gian ngắn. Vui lòng thử lại sau.")
             )
         else:
             data = form.cleaned_data
@@ -636,6 +636,7 @@ def rate(request, code):
             "done": done,
             "low_reasons": LOW_REASONS,
             "good_reasons": GOOD_REASONS,
+            "low_codes": [code for code, _label in LOW_REASONS],
         },
     )
     response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")

@@ -195,3 +195,13 @@ def test_similar_open_cases_are_suggested_while_typing(login, reception_officer,
         },
     )
     assert existing.code in response.content.decode()
+
+
+def test_a_form_sent_back_with_errors_asks_to_choose_the_files_again(client, ward):
+    response = client.post(
+        reverse("feedback:submit"), {**_form(ward, consent=""), "files": [_jpeg_with_exif()]}
+    )
+    assert response.status_code == 200
+    assert 'id="files-again"' in response.content.decode()
+    response = client.post(reverse("feedback:submit"), _form(ward, consent=""))
+    assert 'id="files-again"' not in response.content.decode()

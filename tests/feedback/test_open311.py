@@ -106,3 +106,27 @@ def test_a_key_reads_the_cases_of_the_units_its_unit_succeeded(client, ward, new
     rows = client.get(f"/open311/v2/requests/{old.pk}.json", {"api_key": key}).json()
     assert rows[0]["service_request_id"] == str(old.pk)
     assert _post(client, key, ward).status_code == 403  # posting only to its own current units
+
+
+def test_a_dissolved_unit_receives_no_new_request(client, city, ward, capsys):
+    import datetime as dt
+
+    ward.valid_to = dt.date(2025, 6, 30)
+    ward.save(update_fields=["valid_to"])
+    call_command("apikey", "create", "Ứng dụng thành phố", "--unit", city.code)
+    key = capsys.readouterr().out.strip().splitlines()[-1]
+    response = _post(client, key, ward)
+    assert response.status_code == 400
+    assert "jurisdiction_id" in response.json()[0]["description"]
+    assert not Case.objects.exists()
+    assert _post(client, key, city).status_code == 201
+
+
+def test_a_service_definition_is_one_object(client, db):
+    from tests.feedback.factories import topic
+
+    code = topic().code
+    definition = client.get(f"/open311/v2/services/{code}.json").json()
+    assert definition == {"service_code": code, "attributes": []}
+    root = ET.fromstring(client.get(f"/open311/v2/services/{code}.xml").content)
+    assert root.tag == "service_definition" and root.find("service_code").text == code

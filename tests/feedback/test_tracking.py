@@ -40,7 +40,7 @@ def test_guessing_codes_is_rate_limited(client, db):
     for _ in range(TRACK_LIMIT):
         client.post(reverse("feedback:track"), {"code": "PA-2026-000001-XXXX"})
     response = client.post(reverse("feedback:track"), {"code": "PA-2026-000001-XXXX"})
-    assert "Quá nhiều lần tra cứu" in response.content.decode()
+    assert response.status_code == 429 and "Quá nhiều lần tra cứu" in response.content.decode()
 
 
 def test_unknown_code_in_the_url_is_a_clear_404(client, db):

@@ -105,8 +105,12 @@ def test_qr_page_is_rate_limited_per_device(client, counter_official, monkeypatc
     monkeypatch.setattr(ratings_views, "QR_LIMIT_PER_DEVICE", 2)
     url = reverse("ratings:rate", args=[counter_official.badge_number])
     client.get(url)
-    codes = [client.post(url, {"level": "satisfied"}).status_code for _ in range(3)]
-    assert codes == [302, 302, 200] and Rating.objects.count() == 2
+    responses = [client.post(url, {"level": "satisfied"}) for _ in range(3)]
+    assert [response.status_code for response in responses] == [302, 302, 200]
+    assert Rating.objects.count() == 2
+    assert (
+        "Ông/bà đã gửi nhiều lượt đánh giá" in responses[-1].content.decode()
+    )  # the citizen's form of address
 
 
 def test_unknown_qr_code_is_404(client, db):
@@ -205,3 +209,11 @@ def test_kiosk_shows_the_photo_only_with_the_device_token(
         reverse("ratings:kiosk_state", args=[device.counter.code]), HTTP_AUTHORIZATION=f"Bearer {token}"
     )
     assert state.json()["official"]["has_photo"] is True
+
+
+def test_qr_page_keeps_only_the_reasons_that_fit_the_level(client, counter_official):
+    url = reverse("ratings:rate", args=[counter_official.badge_number])
+    page = client.get(url).content.decode()
+    assert "rate-reasons-low" in page and "rate-reasons-good" in page
+    client.post(url, {"level": "not_satisfied", "reasons": ["waiting", "fast"]})
+    assert Rating.objects.get().reasons == ["waiting"]

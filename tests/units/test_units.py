@@ -65,3 +65,14 @@ def test_directory_escapes_and_limits_the_query(client, ward):
     response = client.get(reverse("units:directory"), {"q": "<script>alert(1)</script>" * 20})
     assert response.status_code == 200
     assert "<script>alert" not in response.content.decode()
+
+
+def test_directory_search_for_a_former_unit_points_to_its_successor(client, city):
+    old = UnitFactory(code="P-CU", name="Phường Cầu Cũ", parent=city, valid_to=dt.date(2025, 6, 30))
+    new = UnitFactory(code="P-MOI2", name="Phường Hợp Nhất", parent=city, valid_from=dt.date(2025, 7, 1))
+    UnitSuccession.objects.create(
+        predecessor=old, successor=new, kind=UnitSuccession.Kind.MERGED_INTO, effective_date=new.valid_from
+    )
+    body = client.get("/don-vi/", {"q": "cau cu"}).content.decode()
+    assert "former-units" in body and "Phường Hợp Nhất" in body
+    assert "former-units" not in client.get("/don-vi/").content.decode()
