@@ -126,7 +126,16 @@ def service_definition(request, code, fmt):
     topic = Topic.objects.filter(code=code, is_active=True).first()
     if topic is None:
         return error(fmt, 404, "service_code not found")
-    return respond(fmt, "service_definition", [{"service_code": topic.code, "attributes": []}])
+    # The specification's service definition is one object (one <service_definition> element), not a list.
+    if fmt == "xml":
+        root = ET.Element("service_definition")
+        ET.SubElement(root, "service_code").text = topic.code
+        ET.SubElement(root, "attributes")
+        body = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(root, encoding="utf-8")
+        return HttpResponse(body, content_type="text/xml; charset=utf-8")
+    return JsonResponse(
+        {"service_code": topic.code, "attributes": []}, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 def _public(case):
