@@ -45,6 +45,14 @@ def test_discovery_and_services(client, db):
     assert client.get("/open311/v2/services/khong-co.json").status_code == 404
 
 
+def test_service_definition_is_one_object_as_in_the_specification(client, db):
+    code = client.get("/open311/v2/services.json").json()[0]["service_code"]
+    assert client.get(f"/open311/v2/services/{code}.json").json() == {"service_code": code, "attributes": []}
+    root = ET.fromstring(client.get(f"/open311/v2/services/{code}.xml").content)
+    assert root.tag == "service_definition" and root.findtext("service_code") == code
+    assert root.find("attributes") is not None
+
+
 def test_post_and_read_back_without_personal_data(client, ward, api_key):
     response = _post(client, api_key, ward)
     assert response.status_code == 201
