@@ -53,6 +53,7 @@ def good_or_better(scope: Scope, period: Period) -> Measure:
     legal_basis=LEGAL,
     order=61,
     public=True,
+    counts_people=True,
 )
 def good_or_better_cbcc(scope: Scope, period: Period) -> Measure:
     counts = level_counts(_in_scope(scope, period).filter(category__in=CBCC))
@@ -71,6 +72,7 @@ def good_or_better_cbcc(scope: Scope, period: Period) -> Measure:
     legal_basis=LEGAL,
     order=62,
     public=True,
+    counts_people=True,
 )
 def good_or_better_vc(scope: Scope, period: Period) -> Measure:
     counts = level_counts(_in_scope(scope, period).filter(category__in=VC))
@@ -90,6 +92,7 @@ def _level_indicator(level: str, name_vi: str, name_en: str, order: int):
         legal_basis=LEGAL,
         order=order,
         public=True,
+        counts_people=True,
     )
     def count_level(scope: Scope, period: Period) -> Measure:
         return Measure.count(_in_scope(scope, period).filter(level=level).count())

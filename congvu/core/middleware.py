@@ -2,8 +2,20 @@ from congvu.core import audit
 
 
 def client_ip(request) -> str | None:
-    # Behind a reverse proxy, configure it to set REMOTE_ADDR (e.g. gunicorn --forwarded-allow-ips);
-    # X-Forwarded-For from the client is not trusted.
+    """The citizen's or officer's address, for the audit log and the per-address rate limits.
+
+    Behind a reverse proxy every request comes from the proxy, so all citizens would share one limit.
+    With TRUST_X_FORWARDED_FOR on, the address is the last entry of X-Forwarded-For: the one our own
+    proxy appended (entries before it come from the client and can be forged). Leave it off when the
+    app is reached directly, or anyone could pick their address.
+    """
+    from django.conf import settings
+
+    if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        last = forwarded.rsplit(",", 1)[-1].strip()
+        if last:
+            return last
     return request.META.get("REMOTE_ADDR") or None
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congvu.core.middleware import client_ip
 from congvu.core.ratelimit import hit
 from congvu.core.text import fold
 from congvu.feedback import selectors, services
@@ -19,7 +20,7 @@ SUBMIT_LIMIT = 20
 
 
 def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+    return client_ip(request) or ""
 
 
 def _units():

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scope_roots, scoped, scoped_units
 from congvu.core import ratelimit
+from congvu.core.middleware import client_ip
 from congvu.core.uploads import protected_file_response
 from congvu.people.models import Staff
 from congvu.ratings import cards, selectors, services
@@ -585,7 +586,7 @@ def _target(code):
 
 
 def _address_key(request) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request) or ""
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 

@@ -128,6 +128,9 @@ class Indicator:
     # Optional URL name of the staff list page of the records behind the figure; the dashboard links to
     # it with ?unit=<code>&from=dd/mm/yyyy&to=dd/mm/yyyy. Resolved defensively (a missing page: no link).
     drilldown: str = ""
+    # A count of people (e.g. staff at each evaluation level): hidden on the public page for a small group,
+    # since it could point at a person. Counts of events (rounds, cases) need no such protection.
+    counts_people: bool = False
 
     @property
     def is_share(self) -> bool:
@@ -162,6 +165,7 @@ def indicator(
     order=100,
     public=False,
     drilldown="",
+    counts_people=False,
 ):
     def register(function):
         REGISTRY[code] = Indicator(
@@ -178,6 +182,7 @@ def indicator(
             order,
             public,
             drilldown,
+            counts_people,
         )
         return function
 
@@ -226,6 +231,7 @@ def evaluate(
         "name": spec.name_vi,
         "name_en": spec.name_en,
         "kind": spec.kind,
+        "counts_people": spec.counts_people,
         "value": measure.value,
         "numerator": measure.numerator,
         "denominator": measure.denominator,

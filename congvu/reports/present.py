@@ -167,8 +167,9 @@ def numeric_breakdown(breakdown) -> list[tuple[str, float]]:
 
 
 def suppress(row: dict, threshold: int | None = None) -> dict:
-    """Small-group suppression for the public page: a figure computed over fewer than `threshold` people or
-    cases (the denominator of a share or a median, or a count itself) is replaced by "fewer than N"."""
+    """Small-group suppression for the public page: a share or median computed over fewer than `threshold`
+    cases, or a count of fewer than `threshold` people, is replaced by "fewer than N". Counts of events
+    (inspection rounds, feedback cases) identify nobody and are shown as they are."""
     threshold = min_group() if threshold is None else threshold
 
     def small(kind, value, denominator):
@@ -176,7 +177,7 @@ def suppress(row: dict, threshold: int | None = None) -> dict:
             return False
         if denominator is not None:
             return 0 < denominator < threshold
-        return kind == COUNT and 0 < value < threshold
+        return kind == COUNT and row.get("counts_people", False) and 0 < value < threshold
 
     kind = row["kind"]
     hidden_now = small(kind, row["value"], row["denominator"])

@@ -210,3 +210,14 @@ def test_staff_menu_keeps_each_section_together(ward_insider):
         section for index, section in enumerate(sections) if index == 0 or sections[index - 1] != section
     ]
     assert len(headings) == len(set(headings)), headings
+
+
+def test_client_address_behind_a_trusted_proxy(rf, settings):
+    from congvu.core.middleware import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.9")
+    settings.TRUST_X_FORWARDED_FOR = False
+    assert client_ip(request) == "10.0.0.1"  # a client could forge the header
+    settings.TRUST_X_FORWARDED_FOR = True
+    assert client_ip(request) == "203.0.113.9"  # the entry our proxy appended
+    assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1")) == "10.0.0.1"

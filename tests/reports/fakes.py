@@ -61,6 +61,7 @@ def fake_registry():
         formula="count",
         order=2,
         public=True,
+        counts_people=True,
         **common,
     )(figures.count)
     indicator(

@@ -62,6 +62,10 @@ def test_suppression_rule():
     shown = suppress(dict(row, denominator=5, numerator=3), 5)
     assert not shown["suppressed"] and shown["value"] == 50.0
     assert not suppress({"kind": "count", "value": 0, "numerator": 0, "denominator": None}, 5)["suppressed"]
+    people = {"kind": "count", "value": 2, "numerator": 2, "denominator": None, "counts_people": True}
+    events = dict(people, counts_people=False)  # e.g. 2 inspection rounds: nobody can be identified
+    assert suppress(people, 5)["suppressed"]
+    assert not suppress(events, 5)["suppressed"] and suppress(events, 5)["value"] == 2
 
 
 def test_public_index_and_bad_input(client, city, ward):
