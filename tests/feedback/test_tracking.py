@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from congvu.feedback.views_public import TRACK_LIMIT
-from tests.feedback.factories import make_case
+from tests.feedback.factories import aware, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -55,3 +55,27 @@ def test_guessing_codes_in_the_url_is_rate_limited(client, db):
         client.get(reverse("feedback:track_code", args=["PA-2026-000001-XXXX"]))
     response = client.get(reverse("feedback:track_code", args=["PA-2026-000001-XXXX"]))
     assert response.status_code == 429 and "Quá nhiều lần tra cứu" in response.content.decode()
+
+
+def test_published_answers_mark_former_units(client, city):
+    import datetime as dt
+
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from congvu.feedback.models import Case
+    from tests.factories import UnitFactory
+
+    former = UnitFactory(name="Phòng Tư pháp cũ", parent=city, valid_to=dt.date(2025, 6, 30))
+    case = make_case(former, received_at=aware(2024, 3, 4))
+    Case.objects.filter(pk=case.pk).update(
+        published_at=timezone.now(),
+        public_title="Hộ tịch",
+        public_content="Nội dung",
+        public_answer="Đã trả lời.",
+    )
+    assert "Phòng Tư pháp cũ (cũ)" in client.get(reverse("feedback:published_list")).content.decode()
+    assert (
+        "Phòng Tư pháp cũ (cũ)"
+        in client.get(reverse("feedback:published_detail", args=[case.pk])).content.decode()
+    )
