@@ -115,6 +115,7 @@ def inbox(request):
             ("approval", _("Chờ duyệt")),
         ],
         "today": timezone.localdate(),
+        "can_intake": has_role(request.user, *INTAKE_ROLES),
         "bulk_form": BulkAssignForm(
             units=scoped_units(request.user, ASSIGN_ROLES).current(), handlers=_handlers(request.user)
         )
