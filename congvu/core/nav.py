@@ -80,21 +80,28 @@ def staff_nav_for(user) -> list[dict]:
 
     if not user.is_authenticated:
         return []
-    items, previous_section = [], None
+    visible = []
     for item in sorted(registry.staff_nav, key=lambda i: i.order):
         allowed = item.self_service or has_role(user, *item.roles)
         url = _url(item.url_name) if allowed else None
         if url:
-            section = _section_of(item)
-            items.append(
-                {
-                    "label": item.label,
-                    "url": url,
-                    "section": section,
-                    "new_section": section != previous_section,
-                }
-            )
-            previous_section = section
+            visible.append((item, url, _section_of(item)))
+    # Keep each section's items together under one heading, sections in the order they first appear.
+    first_seen = {}
+    for position, (_item, _link, section) in enumerate(visible):
+        first_seen.setdefault(section, position)
+    visible.sort(key=lambda entry: first_seen[entry[2]])
+    items, previous_section = [], None
+    for item, url, section in visible:
+        items.append(
+            {
+                "label": item.label,
+                "url": url,
+                "section": section,
+                "new_section": section != previous_section,
+            }
+        )
+        previous_section = section
     return items
 
 

@@ -200,3 +200,12 @@ def test_a_new_window_forgets_the_old_ones_and_the_loop_purges_quiet_keys():
     assert not RateBucket.objects.filter(key="k", window_start=60).exists()
     assert run_due() == 0
     assert not RateBucket.objects.filter(key="quiet").exists()
+
+
+@pytest.mark.parametrize("username", ["inspector", "programme_office", "unit_head", "leadership"])
+def test_staff_menu_shows_each_section_heading_once(username, request):
+    from congvu.core.nav import staff_nav_for
+
+    items = staff_nav_for(request.getfixturevalue(username))
+    headings = [item["section"] for item in items if item["new_section"]]
+    assert items and len(headings) == len(set(headings)), headings
