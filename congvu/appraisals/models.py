@@ -4,9 +4,13 @@ Rules live in `RuleSet` rows (one per decree version, by year and staff category
 the small functions of `congvu.appraisals.rules`; a new decree is a new row, not new code.
 """
 
+import datetime as dt
+
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
@@ -309,6 +313,40 @@ class TaskScore(models.Model):
         return f"{self.evaluation_id} · {self.period}"
 
 
+EVENT_LABELS = {
+    "listed": _("Đưa vào danh sách đánh giá"),
+    "opened": _("Mở đợt đánh giá"),
+    "imported": _("Nhập kết quả từ Excel"),
+    "self_assessed": _("Tự đánh giá"),
+    "meeting": _("Họp đánh giá của đơn vị"),
+    "meeting_result": _("Kết quả họp nhận xét"),
+    "proposed": _("Đề xuất mức xếp loại"),
+    "decided": _("Quyết định xếp loại"),
+    "superseded": _("Được thay thế"),
+    "corrected": _("Đính chính"),
+    "published": _("Công khai kết quả"),
+    "complaint": _("Khiếu nại"),
+    "complaint_resolved": _("Giải quyết khiếu nại"),
+}
+EVENT_FIELD_LABELS = {"year": _("năm")}
+
+
+def _shown(field, value):
+    """A stored before/after value as a person reads it: choice labels, dd/mm/yyyy dates, Có/Không."""
+    if value in (None, "", [], {}):
+        return "—"
+    if isinstance(value, bool):
+        return _("Có") if value else _("Không")
+    if field is not None and field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, str) and len(value) == 10 and value[4:5] == "-" and value[7:8] == "-":
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            pass
+    return Truncator(str(value)).chars(120)
+
+
 class EvaluationEvent(models.Model):
     """Every step of an evaluation or a unit's cycle: who, when, what, before → after."""
 
@@ -332,3 +370,24 @@ class EvaluationEvent(models.Model):
 
     def __str__(self):
         return f"{self.action} · {self.at:%d/%m/%Y %H:%M}"
+
+    @property
+    def label(self):
+        return EVENT_LABELS.get(self.action, self.action)
+
+    @property
+    def changes(self):
+        """(field label, before, after) for each value the step changed."""
+        model = Evaluation if self.evaluation_id else UnitCycle
+        before, after = self.before or {}, self.after or {}
+        rows = []
+        for key in dict.fromkeys([*before, *after]):
+            if before.get(key) == after.get(key):
+                continue
+            try:
+                field = model._meta.get_field(key)
+                name = capfirst(field.verbose_name)
+            except FieldDoesNotExist:
+                field, name = None, capfirst(EVENT_FIELD_LABELS.get(key, key))
+            rows.append((name, _shown(field, before.get(key)), _shown(field, after.get(key))))
+        return rows

@@ -115,6 +115,7 @@ def inbox(request):
             ("approval", _("Chờ duyệt")),
         ],
         "today": timezone.localdate(),
+        "can_intake": has_role(request.user, *INTAKE_ROLES),
         "bulk_form": BulkAssignForm(
             units=scoped_units(request.user, ASSIGN_ROLES).current(), handlers=_handlers(request.user)
         )
@@ -250,7 +251,11 @@ def _case_or_404(request, pk, roles=VIEW_ROLES):
 
 @staff_required(*VIEW_ROLES)
 def case_detail(request, pk):
-    case = _case_or_404(request, pk)
+    return _render_case(request, _case_or_404(request, pk))
+
+
+def _render_case(request, case, bound_forms=None, status=200):
+    """The case page; `bound_forms` replaces the empty action forms with ones holding what was typed."""
     user = request.user
     in_role = lambda roles: unit_in_scope(user, case.unit, roles)  # noqa: E731
     answer = case.answers.exclude(state=Answer.State.SENT).first()
@@ -308,7 +313,10 @@ def case_detail(request, pk):
         )
     if context["can_review"]:
         context["review_form"] = ReviewForm()
-    return render(request, "feedback/case_detail.html", context)
+    for key, form in (bound_forms or {}).items():
+        if key in context:
+            context[key] = form
+    return render(request, "feedback/case_detail.html", context, status=status)
 
 
 def _staff_of(case, user):
@@ -344,6 +352,19 @@ def case_print(request, pk):
 
 ACTIONS = {
     # slug: (roles, handler)
+}
+# The context name of each action's form on the case page.
+ACTION_FORMS = {
+    "decide": "decision_form",
+    "classify": "classify_form",
+    "merge": "merge_form",
+    "officials": "officials_form",
+    "assign": "assign_form",
+    "extend": "extend_form",
+    "pause": "pause_form",
+    "answer": "answer_form",
+    "review": "review_form",
+    "send": "send_form",
 }
 
 
@@ -510,6 +531,9 @@ def case_action(request, pk, slug):
                 for name, errs in result.errors.items()
             ]
             messages.error(request, " ".join(errors))
+            if slug in ACTION_FORMS:
+                # Show the page again with what the user typed and the errors beside the fields.
+                return _render_case(request, case, {ACTION_FORMS[slug]: result})
     return redirect("feedback:case_detail", pk=case.pk)
 
 

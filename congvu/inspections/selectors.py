@@ -24,14 +24,24 @@ def plans_for(user):
     return InspectionPlan.objects.filter(scope_q(user, "unit", ORGANISER_ROLES)).select_related("unit")
 
 
+def _team_rounds(user):
+    """Rounds the user was put on the team of: the organiser's choice grants access to them."""
+    if not user.is_authenticated:
+        return TeamMember.objects.none().values("round")
+    return TeamMember.objects.filter(user=user).values("round")
+
+
 def rounds_for(user):
-    return Round.objects.filter(scope_q(user, "unit", ORGANISER_ROLES)).select_related("plan", "unit")
+    condition = scope_q(user, "unit", ORGANISER_ROLES) | Q(pk__in=_team_rounds(user))
+    return Round.objects.filter(condition).select_related("plan", "unit")
 
 
 def visits_for(user):
-    """Visits the user may see: organised in their scope (any state), or of a unit in their scope once
-    the team head has closed it (the unit head sees the result, not the inspectors' draft)."""
-    return Visit.objects.filter(_visible_to_unit(user, "")).select_related("unit", "round", "round__plan")
+    """Visits the user may see: organised in their scope or by a round whose team they are on (any state),
+    or of a unit in their scope once the team head has closed it (the unit head sees the result, not the
+    inspectors' draft)."""
+    condition = _visible_to_unit(user, "") | Q(round__in=_team_rounds(user))
+    return Visit.objects.filter(condition).select_related("unit", "round", "round__plan")
 
 
 def _visible_to_unit(user, prefix: str):

@@ -37,7 +37,14 @@ def staff_list(request):
     form, queryset = _filtered_staff(request)
     page = Paginator(queryset, 50).get_page(request.GET.get("page"))
     return render(
-        request, "people/staff_list.html", {"form": form, "page": page, "total": page.paginator.count}
+        request,
+        "people/staff_list.html",
+        {
+            "form": form,
+            "page": page,
+            "total": page.paginator.count,
+            "can_import": has_role(request.user, *MANAGE_ROLES),
+        },
     )
 
 

@@ -243,3 +243,19 @@ def test_home_cards_for_the_official_and_the_head(login, official, unit_head, pr
     assert (
         "Phiếu đánh giá chờ quyết định" in login(unit_head).get(reverse("core:staff_home")).content.decode()
     )
+
+
+def test_step_log_reads_as_labels_and_dd_mm_yyyy_not_raw_data(login, unit_head, programme_office, ward):
+    from congvu.appraisals.models import EvaluationEvent
+
+    _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
+    EvaluationEvent.objects.create(
+        unit_cycle=unit_cycle,
+        actor=unit_head,
+        action="meeting",
+        before={"meeting_date": "", "status": "open"},
+        after={"meeting_date": "2026-11-20", "status": "open"},
+    )
+    page = login(unit_head).get(reverse("appraisals:unit_cycle", args=[unit_cycle.pk])).content.decode()
+    assert "Họp đánh giá của đơn vị" in page and "Ngày họp: — → 20/11/2026" in page
+    assert "2026-11-20" not in page and "{&#x27;" not in page

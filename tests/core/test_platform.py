@@ -221,3 +221,12 @@ def test_client_address_behind_a_trusted_proxy(rf, settings):
     settings.TRUST_X_FORWARDED_FOR = True
     assert client_ip(request) == "203.0.113.9"  # the entry our proxy appended
     assert client_ip(rf.get("/", REMOTE_ADDR="10.0.0.1")) == "10.0.0.1"
+
+
+@pytest.mark.parametrize("username", ["inspector", "programme_office", "unit_head", "leadership"])
+def test_staff_menu_shows_each_section_heading_once(username, request):
+    from congvu.core.nav import staff_nav_for
+
+    items = staff_nav_for(request.getfixturevalue(username))
+    headings = [item["section"] for item in items if item["new_section"]]
+    assert items and len(headings) == len(set(headings)), headings

@@ -205,3 +205,14 @@ def test_a_form_sent_back_with_errors_asks_to_choose_the_files_again(client, war
     assert 'id="files-again"' in response.content.decode()
     response = client.post(reverse("feedback:submit"), _form(ward, consent=""))
     assert 'id="files-again"' not in response.content.decode()
+
+
+def test_inbox_offers_intake_buttons_only_to_intake_roles(client, leadership, reception_officer):
+    intake_url, openings_url = reverse("feedback:intake"), reverse("feedback:openings")
+    client.force_login(leadership)
+    page = client.get(reverse("feedback:inbox")).content.decode()
+    assert intake_url not in page and openings_url not in page
+    assert client.get(intake_url).status_code == 403
+    client.force_login(reception_officer)
+    page = client.get(reverse("feedback:inbox")).content.decode()
+    assert intake_url in page and openings_url in page

@@ -303,3 +303,22 @@ def test_similar_cases_stay_within_the_scope(login, ward, other_ward, reception_
     twin = make_case(ward, title="Đèn đường hỏng kéo dài ở khu phố")
     body = login(reception_officer).get(reverse("feedback:case_detail", args=[mine.pk])).content.decode()
     assert twin.code in body
+
+
+def test_invalid_action_keeps_what_was_typed(login, ward, handler, unit_head):
+    case = make_case(ward, received_at=aware(2026, 3, 2))
+    services.decide_intake(case, by=unit_head, decision="xu_ly")
+    services.assign(case, by=unit_head, unit=ward, handler=handler)
+    client = login(unit_head)
+    response = _act(client, case, "extend", {"days": "99", "reason": "Cần xác minh thực địa"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Cần xác minh thực địa" in page and 'name="days"' in page and 'value="99"' in page
+    case.refresh_from_db()
+    assert not case.extended
+    client = login(handler)
+    long_answer = "Trả lời " * 3000
+    response = _act(client, case, "answer", {"body": long_answer, "submit": "1"})
+    assert response.status_code == 200
+    assert long_answer.strip() in response.content.decode()
+    assert not case.answers.exists()

@@ -452,3 +452,22 @@ def test_home_cards_for_the_team_head_and_the_unit_head(login, inspector, unit_h
     services.decide_finding(finding=finding, action="remedial", content="Làm biển", working_days=2, today=DAY)
     page = login(unit_head).get(reverse("core:staff_home")).content.decode()
     assert "Nhiệm vụ khắc phục quá hạn" in page
+
+
+def test_a_team_member_from_outside_the_organisers_scope_opens_the_rounds_visits(
+    login, inspector, city, ward, other_ward
+):
+    from tests.factories import UserFactory, grant
+
+    member = UserFactory(username="kiemtraphuong")
+    grant(member, "inspector", other_ward)
+    stranger = UserFactory(username="kiemtraphuongkhac")
+    grant(stranger, "inspector", other_ward)
+    visit = make_visit(city, ward, head=inspector, members=[member])
+    client = login(member)
+    assert client.get(reverse("inspections:visit_record", args=[visit.pk])).status_code == 200
+    assert client.get(reverse("inspections:visit_detail", args=[visit.pk])).status_code == 200
+    assert client.get(reverse("inspections:round_detail", args=[visit.round.pk])).status_code == 200
+    client = login(stranger)
+    assert client.get(reverse("inspections:visit_record", args=[visit.pk])).status_code == 404
+    assert client.get(reverse("inspections:round_detail", args=[visit.round.pk])).status_code == 404

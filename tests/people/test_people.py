@@ -162,3 +162,15 @@ def test_photo_is_served_to_staff_in_scope(client, unit_head, ward):
     response = client.get(reverse("people:staff_photo", args=[person.pk]))
     assert response.status_code == 200 and response["X-Content-Type-Options"] == "nosniff"
     assert client.get(reverse("people:staff_photo", args=[StaffFactory(unit=ward).pk])).status_code == 404
+
+
+def test_staff_list_offers_import_only_to_those_allowed_to_import(
+    client, unit_head, inspector, programme_office
+):
+    import_url = reverse("people:staff_import")
+    for user in (unit_head, inspector):
+        client.force_login(user)
+        assert import_url not in client.get(reverse("people:staff_list")).content.decode()
+        assert client.get(import_url).status_code == 403
+    client.force_login(programme_office)
+    assert import_url in client.get(reverse("people:staff_list")).content.decode()
