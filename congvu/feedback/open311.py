@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
+from congvu.core.middleware import client_ip
 from congvu.core.ratelimit import hit
 from congvu.feedback import services
 from congvu.feedback.models import OPEN_STATUSES, ApiKey, Case, Channel, Topic
@@ -166,16 +167,37 @@ def _limited(key):
     return not hit(f"open311:{key.pk}", limit=key.requests_per_minute, window_seconds=60)
 
 
+ANONYMOUS_READS_PER_MINUTE = 60
+
+
+def _readable(request, fmt):
+    """(filter of the cases the caller may read, error response or None).
+
+    The specification makes reading public: without a key, every case can be read (public fields only,
+    limited per address); a key narrows reading to its units and uses its own rate. A key that is
+    given but wrong or revoked is refused rather than silently ignored.
+    """
+    if request.GET.get("api_key"):
+        key = _key(request)
+        if key is None:
+            return None, error(fmt, 403, "api_key invalid or revoked")
+        if _limited(key):
+            return None, error(fmt, 429, "rate limit exceeded")
+        return _allowed_units_q(key), None
+    address = client_ip(request) or "unknown"
+    if not hit(f"open311-read:{address}", limit=ANONYMOUS_READS_PER_MINUTE, window_seconds=60):
+        return None, error(fmt, 429, "rate limit exceeded")
+    return Q(), None
+
+
 @csrf_exempt
 def requests_view(request, fmt):
     if request.method == "POST":
         return _create(request, fmt)
-    key = _key(request)
-    if key is None:
-        return error(fmt, 403, "api_key missing or invalid")
-    if _limited(key):
-        return error(fmt, 429, "rate limit exceeded")
-    cases = Case.objects.filter(_allowed_units_q(key)).select_related("unit", "topic")
+    readable, refused = _readable(request, fmt)
+    if refused:
+        return refused
+    cases = Case.objects.filter(readable).select_related("unit", "topic")
     params = request.GET
     if params.get("service_request_id"):
         ids = [v for v in params["service_request_id"].split(",") if v.strip().isdigit()]
@@ -203,15 +225,11 @@ def requests_view(request, fmt):
 
 
 def request_detail(request, pk, fmt):
-    key = _key(request)
-    if key is None:
-        return error(fmt, 403, "api_key missing or invalid")
-    if _limited(key):
-        return error(fmt, 429, "rate limit exceeded")
+    readable, refused = _readable(request, fmt)
+    if refused:
+        return refused
     case = (
-        Case.objects.filter(_allowed_units_q(key), pk=pk).select_related("unit", "topic").first()
-        if pk.isdigit()
-        else None
+        Case.objects.filter(readable, pk=pk).select_related("unit", "topic").first() if pk.isdigit() else None
     )
     if case is None:
         return error(fmt, 404, "service_request_id not found")
@@ -220,10 +238,10 @@ def request_detail(request, pk, fmt):
 
 def token_detail(request, token, fmt):
     """Our requests get an id at once; the tracking code given to the sender also works as a token."""
-    key = _key(request)
-    if key is None:
-        return error(fmt, 403, "api_key missing or invalid")
-    case = Case.objects.filter(_allowed_units_q(key), code=token.upper()).first()
+    readable, refused = _readable(request, fmt)
+    if refused:
+        return refused
+    case = Case.objects.filter(readable, code=token.upper()).first()
     if case is None:
         return error(fmt, 404, "token not found")
     return respond(fmt, "tokens", [{"service_request_id": str(case.pk), "token": token}])

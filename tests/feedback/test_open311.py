@@ -138,3 +138,18 @@ def test_a_service_definition_is_one_object(client, db):
     assert definition == {"service_code": code, "attributes": []}
     root = ET.fromstring(client.get(f"/open311/v2/services/{code}.xml").content)
     assert root.tag == "service_definition" and root.find("service_code").text == code
+
+
+def test_reading_is_public_and_a_key_narrows_it(client, ward, other_ward, api_key):
+    """GeoReport v2 needs no key to read; the public fields only, and a given key limits to its units."""
+    from tests.feedback.factories import make_case
+
+    mine, theirs = make_case(ward), make_case(other_ward)
+    listing = client.get("/open311/v2/requests.json").json()
+    ids = {row["service_request_id"] for row in listing}
+    assert {str(mine.pk), str(theirs.pk)} <= ids
+    assert all("Nguyễn Văn Dân" not in str(row) and "0912345678" not in str(row) for row in listing)
+    assert client.get(f"/open311/v2/requests/{theirs.pk}.json").status_code == 200
+    narrowed = client.get("/open311/v2/requests.json", {"api_key": api_key}).json()
+    assert {row["service_request_id"] for row in narrowed} == {str(mine.pk)}
+    assert client.get("/open311/v2/requests.json", {"api_key": "sai"}).status_code == 403
