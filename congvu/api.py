@@ -4,7 +4,7 @@ import importlib
 
 from django.http import Http404
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 api = NinjaAPI(title="congvu API", version="1", urls_namespace="api")
 
@@ -41,3 +41,15 @@ def not_authenticated(request, exc):
 @api.exception_handler(Http404)
 def not_found(request, exc):
     return api.create_response(request, {"detail": "Không tìm thấy."}, status=404)
+
+
+@api.exception_handler(HttpError)
+def http_error(request, exc):
+    # django-ninja answers a body that is not JSON with 400 and an English sentence; a client (a kiosk,
+    # a partner system) gets the same 422 shape as for any other bad body, in Vietnamese.
+    if exc.status_code == 400 and str(exc).startswith("Cannot parse request body"):
+        detail = [
+            {"loc": ["body"], "msg": "Nội dung gửi lên không phải JSON hợp lệ.", "type": "json_invalid"}
+        ]
+        return api.create_response(request, {"detail": detail}, status=422)
+    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)

@@ -181,3 +181,13 @@ def test_summary_counts_and_scope(client, unit_head, one_stop, other_ward, count
 
 def test_summary_needs_a_staff_session(client):
     assert client.get(URL + "/summary").status_code == 401
+
+
+def test_a_body_that_is_not_json_is_a_422_in_vietnamese(client, kiosk):
+    _device, token = kiosk
+    response = client.post(
+        URL, "level=satisfied", content_type="application/json", HTTP_AUTHORIZATION=f"Bearer {token}"
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["msg"] == "Nội dung gửi lên không phải JSON hợp lệ."
+    assert Rating.objects.count() == 0
