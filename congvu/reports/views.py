@@ -268,6 +268,9 @@ def public_unit(request, code, year):
     unit = get_object_or_404(Unit, code=code)
     if not selectors.FIRST_YEAR <= year <= timezone.localdate().year:
         raise Http404
+    last_year = selectors.default_year_for(unit, timezone.localdate())
+    if year > last_year:  # a former unit has no figures after it ended: show its last year
+        return redirect("reports:public_unit", code=unit.code, year=last_year)
     period = Period.year(year)
     threshold = present.min_group()
     result = evaluate_all(unit, period, public_only=True)

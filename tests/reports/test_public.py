@@ -105,3 +105,15 @@ def test_index_offers_one_click_links_to_the_main_units(client, city, ward):
     body = client.get(reverse("reports:public_index")).content.decode()
     assert "Xem nhanh" in body
     assert f'href="/cong-khai/{city.code}/' in body
+
+
+def test_a_former_unit_has_no_year_after_it_ended(client, city):
+    import datetime as dt
+
+    from django.urls import reverse
+
+    from tests.factories import UnitFactory
+
+    UnitFactory(code="XA-CU", name="Xã Cũ", parent=city, valid_to=dt.date(2020, 6, 30))
+    response = client.get(reverse("reports:public_unit", args=["XA-CU", 2022]))
+    assert response.status_code == 302 and response["Location"].endswith("/XA-CU/2020/")
