@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddIndex(
             model_name='rating',
-            index=models.Index(fields=['rated_at', 'unit', 'level'], name='rating_period_unit_level'),
+            index=models.Index(fields=['unit', 'rated_at', 'level'], name='rating_unit_period_level'),
         ),
     ]
