@@ -82,6 +82,13 @@ def _handlers(user):
     )
 
 
+def _letter_fields(data) -> dict:
+    """What every channel's intake form asks of the letter itself: topic, text and sender."""
+    fields = ("topic", "title", "content", "is_anonymous", "sender_name", "sender_address", "sender_phone")
+    fields += ("sender_email", "sender_organisation")
+    return {name: data[name] for name in fields}
+
+
 @staff_required(*VIEW_ROLES)
 def inbox(request):
     tab = request.GET.get("tab", "all")
@@ -140,15 +147,7 @@ def intake(request):
                 receiving_unit=data["unit"],
                 received_by=request.user,
                 received_at=data["received_at"] or timezone.now(),
-                topic=data["topic"],
-                title=data["title"],
-                content=data["content"],
-                is_anonymous=data["is_anonymous"],
-                sender_name=data["sender_name"],
-                sender_address=data["sender_address"],
-                sender_phone=data["sender_phone"],
-                sender_email=data["sender_email"],
-                sender_organisation=data["sender_organisation"],
+                **_letter_fields(data),
                 hotline_number=data["hotline_number"],
                 call_at=data["call_at"],
                 idempotency_key=f"staff:{data['form_token']}" if data.get("form_token") else None,
@@ -214,15 +213,7 @@ def opening_detail(request, pk):
                 if opening.opened_on < timezone.localdate()
                 else timezone.now(),
                 opening=opening,
-                topic=data["topic"],
-                title=data["title"],
-                content=data["content"],
-                is_anonymous=data["is_anonymous"],
-                sender_name=data["sender_name"],
-                sender_address=data["sender_address"],
-                sender_phone=data["sender_phone"],
-                sender_email=data["sender_email"],
-                sender_organisation=data["sender_organisation"],
+                **_letter_fields(data),
                 idempotency_key=f"letter:{data['form_token']}" if data.get("form_token") else None,
                 files=data["files"],
             )
