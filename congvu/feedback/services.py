@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -394,7 +395,7 @@ def assign(case, *, by, unit, handler=None, note=""):
                 [handler],
                 title=_("Được giao xử lý phản ánh %(code)s") % {"code": case.code},
                 body=case.title,
-                url=f"/quan-ly/phan-anh/{case.pk}/",
+                url=reverse("feedback:case_detail", args=[case.pk]),
                 kind="feedback.assigned",
             )
         )
@@ -503,7 +504,7 @@ def save_answer(case, *, by, body: str, submit: bool):
             lambda: notify(
                 heads,
                 title=_("Trả lời phản ánh %(code)s chờ duyệt") % {"code": case.code},
-                url=f"/quan-ly/phan-anh/{case.pk}/",
+                url=reverse("feedback:case_detail", args=[case.pk]),
                 kind="feedback.approval",
             )
         )
@@ -539,7 +540,7 @@ def review_answer(answer, *, by, approve: bool, comment: str = ""):
                     [case.handler],
                     title=_("Dự thảo trả lời %(code)s bị trả lại") % {"code": case.code},
                     body=comment,
-                    url=f"/quan-ly/phan-anh/{case.pk}/",
+                    url=reverse("feedback:case_detail", args=[case.pk]),
                     kind="feedback.returned",
                 )
             )

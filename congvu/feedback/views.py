@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -451,7 +452,9 @@ def _officials(request, case):
 def _discipline(request, case):
     try:
         count = services.propose_discipline(
-            case, by=request.user, url=request.build_absolute_uri(f"/quan-ly/phan-anh/{case.pk}/")
+            case,
+            by=request.user,
+            url=request.build_absolute_uri(reverse("feedback:case_detail", args=[case.pk])),
         )
     except services.DisciplineUnavailable:
         raise ValidationError(

@@ -5,6 +5,7 @@ report, the task is escalated to the unit head, the round's team and the program
 organising unit. Each goes out once, even with several loops running (`claim`).
 """
 
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +31,7 @@ def run_due(now=None) -> int:
                 title=_("Sắp đến hạn khắc phục sau kiểm tra (%(date)s)")
                 % {"date": f"{task.deadline:%d/%m/%Y}"},
                 body=task.description,
-                url=f"/quan-ly/kiem-tra/khac-phuc/{task.pk}/",
+                url=reverse("inspections:task_detail", args=[task.pk]),
                 kind="inspection.task_due",
             )
             sent += 1
@@ -49,7 +50,7 @@ def run_due(now=None) -> int:
             title=_("Quá hạn khắc phục sau kiểm tra: %(unit)s") % {"unit": task.unit.name},
             body=_("Hạn %(date)s. %(task)s")
             % {"date": f"{task.deadline:%d/%m/%Y}", "task": task.description},
-            url=f"/quan-ly/kiem-tra/khac-phuc/{task.pk}/",
+            url=reverse("inspections:task_detail", args=[task.pk]),
             kind="inspection.task_overdue",
         )
         InspectionEvent.objects.create(

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -313,7 +314,7 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
         notify(
             [head],
             title=_("Lượt kiểm tra %(visit)s chờ trưởng đoàn kết thúc") % {"visit": visit},
-            url=f"/quan-ly/kiem-tra/luot/{visit.pk}/",
+            url=reverse("inspections:visit_detail", args=[visit.pk]),
             kind="inspection.visit_submitted",
             email=False,
         )
@@ -393,7 +394,7 @@ def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
         title=_("Kết quả kiểm tra kỷ luật, kỷ cương hành chính ngày %(date)s")
         % {"date": f"{visit.date:%d/%m/%Y}"},
         body=_("Đoàn kiểm tra đã kết thúc lượt kiểm tra tại %(unit)s.") % {"unit": visit.unit.name},
-        url=f"/quan-ly/kiem-tra/luot/{visit.pk}/",
+        url=reverse("inspections:visit_detail", args=[visit.pk]),
         kind="inspection.visit_closed",
         email=False,
     )
@@ -481,7 +482,7 @@ def decide_finding(
             users_with_role_nearest("unit_head", finding.unit),
             title=_("Nhiệm vụ khắc phục sau kiểm tra, hạn %(date)s") % {"date": f"{task.deadline:%d/%m/%Y}"},
             body=content,
-            url=f"/quan-ly/kiem-tra/khac-phuc/{task.pk}/",
+            url=reverse("inspections:task_detail", args=[task.pk]),
             kind="inspection.task_assigned",
             email=False,
         )
@@ -498,7 +499,7 @@ def decide_finding(
                     origin_reference=f"KT-{finding.visit_id}-{finding.pk}",
                     facts=content,
                     opened_by=by,
-                    origin_url=f"/quan-ly/kiem-tra/phat-hien/{finding.pk}/",
+                    origin_url=reverse("inspections:finding_detail", args=[finding.pk]),
                 )
                 proposal.case_reference = str(getattr(case, "reference", "") or getattr(case, "pk", ""))
                 proposal.save()
@@ -560,7 +561,7 @@ def report_task(
     notify(
         members,
         title=_("Đơn vị báo cáo kết quả khắc phục: %(unit)s") % {"unit": task.unit.name},
-        url=f"/quan-ly/kiem-tra/khac-phuc/{task.pk}/",
+        url=reverse("inspections:task_detail", args=[task.pk]),
         kind="inspection.task_reported",
         email=False,
     )
@@ -615,7 +616,7 @@ def review_task(
             users_with_role_nearest("unit_head", task.unit),
             title=_("Báo cáo khắc phục bị trả lại"),
             body=note,
-            url=f"/quan-ly/kiem-tra/khac-phuc/{task.pk}/",
+            url=reverse("inspections:task_detail", args=[task.pk]),
             kind="inspection.task_returned",
             email=False,
         )
