@@ -124,7 +124,8 @@ def measure(province, years, repeat):
     from django.urls import reverse
 
     from congvu.accounts.models import Role, RoleAssignment, User
-    from congvu.reports.engine import Period, evaluate
+    from congvu.core.indicators import Period
+    from congvu.reports.engine import evaluate
 
     user = User.objects.create(username="bench-noivu")
     RoleAssignment.objects.create(user=user, role=Role.PROGRAMME_OFFICE, unit=province)

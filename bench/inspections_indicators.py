@@ -78,9 +78,10 @@ def main():
     call_command("seed_demo", stdout=open(os.devnull, "w"))
     seed_ms = (time.perf_counter() - start) * 1000
     synthetic_visits(args.visits)
+    from congvu.core.indicators import Period
     from congvu.inspections.documents import visits_register
     from congvu.inspections.models import Visit
-    from congvu.reports.engine import Period, evaluate_all
+    from congvu.reports.engine import evaluate_all
     from congvu.units.models import Unit
 
     city = Unit.objects.get(code="LS-TP")

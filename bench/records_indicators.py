@@ -70,7 +70,8 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from congvu.demo import foundation, records
+    from congvu.people import demo as foundation
+    from congvu.records import demo as records
 
     started = time.perf_counter()
     foundation.seed()
@@ -80,8 +81,9 @@ def main():
     records_seconds = time.perf_counter() - started
     synthetic_wards(args.wards)
 
+    from congvu.core.indicators import Period, load_all
     from congvu.records import selectors
-    from congvu.reports.engine import Period, Scope, load_all
+    from congvu.units.lineage import Lineage
     from congvu.units.models import Unit
 
     registry = load_all()
@@ -89,8 +91,12 @@ def main():
     results = {}
     for code in ("units.with_working_regulation", "rewards.count", "discipline.count", "plans.tasks_on_time"):
         spec = registry[code]
-        results[f"{code}@LS-TP/2019"] = timed(lambda spec=spec: spec.compute(Scope(city), Period.year(2019)))
-        results[f"{code}@LS/2025"] = timed(lambda spec=spec: spec.compute(Scope(province), Period.year(2025)))
+        results[f"{code}@LS-TP/2019"] = timed(
+            lambda spec=spec: spec.compute(Lineage(city), Period.year(2019))
+        )
+        results[f"{code}@LS/2025"] = timed(
+            lambda spec=spec: spec.compute(Lineage(province), Period.year(2025))
+        )
     results["regulation_status@LS"] = timed(
         lambda: selectors.regulation_status(Unit.objects.under(province), dt.date(2025, 12, 31)), repeat=3
     )

@@ -702,8 +702,8 @@ def main():
         from django.test import Client
 
         from congvu.accounts.models import Role, RoleAssignment, User
+        from congvu.core.indicators import Period, load_all
         from congvu.reports import exports, selectors
-        from congvu.reports.engine import Period, load_all
         from congvu.units.models import Unit
 
         period = Period.year(args.year)

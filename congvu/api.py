@@ -1,29 +1,21 @@
 """The JSON API (django-ninja), OpenAPI at /api/v1/openapi.json. Each app contributes a router in api.py."""
 
-import importlib
-
 from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
+from congvu.core.plugins import app_modules
+
 api = NinjaAPI(title="congvu API", version="1", urls_namespace="api")
 
-for app, prefix in [
-    ("units", "/units"),
-    ("feedback", "/feedback"),
-    ("ratings", "/ratings"),
-    ("inspections", "/inspections"),
-    ("appraisals", "/appraisals"),
-    ("records", "/records"),
-    ("reports", "/reports"),
-]:
-    try:
-        module = importlib.import_module(f"congvu.{app}.api")
-    except ModuleNotFoundError as error:
-        if error.name != f"congvu.{app}.api":
-            raise
-        continue
-    api.add_router(prefix, module.router)
+
+def mount_app_routers() -> None:
+    """Every app's `api.py` router, at /api/v1/<API_PREFIX or the app label>/."""
+    for module in app_modules("api"):
+        api.add_router(getattr(module, "API_PREFIX", f"/{module.app_label}"), module.router)
+
+
+mount_app_routers()
 
 
 @api.exception_handler(ValidationError)

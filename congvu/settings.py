@@ -63,7 +63,7 @@ ROOT_URLCONF = "congvu.urls"
 WSGI_APPLICATION = "congvu.wsgi.application"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:staff_home"
+LOGIN_REDIRECT_URL = "accounts:staff_home"
 LOGOUT_REDIRECT_URL = "core:portal_home"
 
 TEMPLATES = [
@@ -78,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "congvu.core.context_processors.site",
+                "congvu.accounts.context_processors.staff_nav",
             ],
         },
     },

@@ -4,6 +4,7 @@ from django.views.i18n import JavaScriptCatalog
 
 from congvu.api import api
 from congvu.core import views as core_views
+from congvu.core.plugins import app_modules
 
 handler400 = "congvu.core.views.bad_request"
 handler403 = "congvu.core.views.permission_denied"
@@ -16,16 +17,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
-    path("", include("congvu.core.urls")),
-    path("", include("congvu.accounts.urls")),
-    path("", include("congvu.units.urls")),
-    path("", include("congvu.people.urls")),
 ]
 
-# Each domain app adds its pages by shipping a urls.py; the list stays stable as apps land.
-for app in ("feedback", "ratings", "inspections", "appraisals", "records", "reports"):
-    try:
-        urlpatterns.append(path("", include(f"congvu.{app}.urls")))
-    except ModuleNotFoundError as error:
-        if error.name != f"congvu.{app}.urls":
-            raise
+# Each app adds its pages by shipping a urls.py (with its own app_name), in INSTALLED_APPS order.
+urlpatterns += [path("", include(module)) for module in app_modules("urls")]

@@ -5,15 +5,28 @@ Phường Ngoài Phạm Vi (out of scope for them). A new ward created in the 20
 """
 
 import datetime as dt
+import os
 
 import pytest
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from congvu.accounts.models import Role
 from congvu.units.models import UnitSuccession, UnitType
 from tests.factories import StaffFactory, UnitFactory, UserFactory, grant
 
 PASSWORD = "mat-khau-thu-nghiem"
+
+# Property tests draw the same examples on every run, so a green suite means the same thing twice and a
+# failure seen once is seen again. `HYPOTHESIS_PROFILE=explore make test` draws fresh random examples
+# (and prints the seed to reproduce a failure with `--hypothesis-seed`).
+hypothesis_settings.register_profile(
+    "repeatable", derandomize=True, database=None, print_blob=True, deadline=None
+)
+hypothesis_settings.register_profile(
+    "explore", derandomize=False, database=None, print_blob=True, deadline=None
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 @pytest.fixture(autouse=True)

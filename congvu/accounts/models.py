@@ -3,7 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
-from congvu.people.models import Staff
 from congvu.units.models import Unit
 
 
@@ -18,8 +17,9 @@ class Role(models.TextChoices):
 
 
 class User(AbstractUser, Audited):
+    # By name: people sits above accounts (its pages use the scope), so accounts does not import it.
     staff = models.OneToOneField(
-        Staff,
+        "people.Staff",
         verbose_name=_("hồ sơ cán bộ"),
         null=True,
         blank=True,

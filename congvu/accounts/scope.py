@@ -1,20 +1,21 @@
 """The one scoping helper every staff page and API goes through.
 
-A role is held over a unit; it covers that unit, every unit below it, and the units that were
-merged, split or renamed into any of them (so a ward created in 2025 still sees the records of the
-wards it replaced). A page that lists or opens records filters them with `scoped(...)`; one that
-forgets is a security bug, and tests/test_scope_coverage.py checks every staff URL.
+A role is held over a unit; it covers that unit's lineage (congvu.units.lineage): every unit below
+it and the units that were merged, split or renamed into any of them (so a ward created in 2025 still
+sees the records of the wards it replaced). A page that lists or opens records filters them with
+`scoped(...)` (narrowed with `within=unit` when the user picked one); one that forgets is a security
+bug, and tests/test_scope_coverage.py checks every staff URL. Outside the scope looks exactly like
+missing: 404, never 403, so that ids cannot be probed.
 """
 
 from collections.abc import Iterable
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
 from congvu.accounts.models import Role
+from congvu.units.lineage import Lineage, lineage_roots, path_within, records_of_units_q
 from congvu.units.models import Unit
-from congvu.units.selectors import predecessor_units
 
 ALL_ROLES = frozenset(Role.values)
 
@@ -41,7 +42,8 @@ def has_role(user, *roles: str) -> bool:
 
 
 def scope_roots(user, roles: Iterable[str] | None = None) -> list[Unit] | None:
-    """The units whose subtrees the user may see through the given roles; None means everything."""
+    """The units whose subtrees the user may see through the given roles (their lineage, collapsed);
+    None means everything."""
     if not user.is_authenticated or not user.is_active:
         return []
     if user.is_superuser:
@@ -50,44 +52,36 @@ def scope_roots(user, roles: Iterable[str] | None = None) -> list[Unit] | None:
     key = tuple(sorted(wanted))
     cache = user.__dict__.setdefault("_scope_roots", {})
     if key not in cache:
-        assigned = [a.unit for a in _assignments(user) if a.role in wanted]
-        unique = {unit.pk: unit for unit in assigned}
-        for unit in predecessor_units(list(unique.values())):
-            unique.setdefault(unit.pk, unit)
-        cache[key] = list(unique.values())
+        cache[key] = lineage_roots(a.unit for a in _assignments(user) if a.role in wanted)
     return cache[key]
 
 
-def scope_q(user, field: str = "unit", roles: Iterable[str] | None = None) -> Q:
-    """A filter on `field` (a path to a Unit foreign key, "" for Unit itself) limited to the scope."""
+def scope_q(user, field: str = "unit", roles: Iterable[str] | None = None, within: Unit | None = None) -> Q:
+    """A filter on `field` (a path to a Unit foreign key, "" for Unit itself) limited to the scope, and
+    to the lineage of `within` when given (a unit the user chose on a page)."""
     roots = scope_roots(user, roles)
-    if roots is None:
-        return Q()
-    if not roots:
-        return Q(pk__in=[])
-    path_field = f"{field}__path__startswith" if field else "path__startswith"
-    condition = Q()
-    for root in roots:
-        condition |= Q(**{path_field: root.path})
+    condition = Q() if roots is None else records_of_units_q(roots, field)
+    if within is not None:
+        condition &= records_of_units_q(Lineage(within).roots, field)
     return condition
 
 
-def scoped(queryset, user, field: str = "unit", roles: Iterable[str] | None = None):
-    """`queryset` limited to the records of units in the user's scope."""
-    return queryset.filter(scope_q(user, field, roles))
+def scoped(
+    queryset, user, field: str = "unit", roles: Iterable[str] | None = None, within: Unit | None = None
+):
+    """`queryset` limited to the records of units in the user's scope (and in `within`'s lineage)."""
+    return queryset.filter(scope_q(user, field, roles, within))
 
 
-def scoped_units(user, roles: Iterable[str] | None = None):
-    return scoped(Unit.objects.all(), user, field="", roles=roles)
+def scoped_units(user, roles: Iterable[str] | None = None, within: Unit | None = None):
+    return scoped(Unit.objects.all(), user, field="", roles=roles, within=within)
 
 
 def unit_in_scope(user, unit: Unit | None, roles: Iterable[str] | None = None) -> bool:
     if unit is None:
         return False
     roots = scope_roots(user, roles)
-    if roots is None:
-        return True
-    return any(unit.path.startswith(root.path) for root in roots)
+    return roots is None or path_within(unit, roots)
 
 
 def get_scoped_or_404(queryset, user, field: str = "unit", roles: Iterable[str] | None = None, **lookup):
@@ -101,5 +95,6 @@ def get_scoped_or_404(queryset, user, field: str = "unit", roles: Iterable[str] 
 
 
 def require_unit_in_scope(user, unit, roles: Iterable[str] | None = None):
+    """For a unit the user names (a form field, a URL): outside the scope it does not exist."""
     if not unit_in_scope(user, unit, roles):
-        raise PermissionDenied
+        raise Http404

@@ -8,7 +8,7 @@ from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped
 from congvu.appraisals import selectors
 from congvu.appraisals.models import Evaluation
-from congvu.reports.engine import Scope
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
 router = Router(tags=["appraisals"])
@@ -44,7 +44,7 @@ def results(request, unit: int, year: int, years: int = 8):
     if not has_role(request.user, *VIEW_ROLES):
         raise Http404
     chosen = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=VIEW_ROLES, pk=unit)
-    queryset = selectors.in_scope(selectors.results_queryset(), Scope(chosen))
+    queryset = selectors.in_scope(selectors.results_queryset(), Lineage(chosen))
     return selectors.results_table(queryset, list(range(year - max(1, min(years, 20)) + 1, year + 1)))
 
 
@@ -56,7 +56,7 @@ def evaluations(request, year: int, unit: int | None = None, limit: int = 200, o
     queryset = scoped(selectors.results_queryset().filter(year=year), request.user, roles=VIEW_ROLES)
     if unit is not None:
         chosen = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=VIEW_ROLES, pk=unit)
-        queryset = queryset.filter(Scope(chosen).q("unit"))
+        queryset = queryset.filter(Lineage(chosen).q("unit"))
     queryset = queryset.select_related("staff", "unit", "rule_set").order_by(
         "unit__path", "staff__full_name", "pk"
     )

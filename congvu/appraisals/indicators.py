@@ -2,12 +2,13 @@
 
 from congvu.appraisals.models import CBCC, VC
 from congvu.appraisals.selectors import in_scope, level_counts, level_counts_by_group, results_queryset
-from congvu.reports.engine import Measure, Period, Scope, indicator
+from congvu.core.indicators import Measure, Period, indicator
+from congvu.units.lineage import Lineage
 
 LEGAL = "Nghị định 90/2020/NĐ-CP; Nghị định 335/2025/NĐ-CP"
 
 
-def _in_scope(scope: Scope, period: Period):
+def _in_scope(scope: Lineage, period: Period):
     """Evaluations of the years the period covers, of units in the scope's lineage (unit of their time).
 
     People who left a unit of the scope during the year (the 2025 reform) are rated by their new unit
@@ -29,7 +30,7 @@ def _in_scope(scope: Scope, period: Period):
     order=60,
     public=True,
 )
-def good_or_better(scope: Scope, period: Period) -> Measure:
+def good_or_better(scope: Lineage, period: Period) -> Measure:
     groups = level_counts_by_group(_in_scope(scope, period))
     total = groups["all"]
     breakdown = {
@@ -55,7 +56,7 @@ def good_or_better(scope: Scope, period: Period) -> Measure:
     public=True,
     counts_people=True,
 )
-def good_or_better_cbcc(scope: Scope, period: Period) -> Measure:
+def good_or_better_cbcc(scope: Lineage, period: Period) -> Measure:
     counts = level_counts(_in_scope(scope, period).filter(category__in=CBCC))
     return Measure.count(counts["good_or_better"], counts)
 
@@ -74,7 +75,7 @@ def good_or_better_cbcc(scope: Scope, period: Period) -> Measure:
     public=True,
     counts_people=True,
 )
-def good_or_better_vc(scope: Scope, period: Period) -> Measure:
+def good_or_better_vc(scope: Lineage, period: Period) -> Measure:
     counts = level_counts(_in_scope(scope, period).filter(category__in=VC))
     return Measure.count(counts["good_or_better"], counts)
 
@@ -94,7 +95,7 @@ def _level_indicator(level: str, name_vi: str, name_en: str, order: int):
         public=True,
         counts_people=True,
     )
-    def count_level(scope: Scope, period: Period) -> Measure:
+    def count_level(scope: Lineage, period: Period) -> Measure:
         return Measure.count(_in_scope(scope, period).filter(level=level).count())
 
     return count_level

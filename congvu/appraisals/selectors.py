@@ -1,17 +1,15 @@
 """Reads: results per unit, category and year; drill-down; a person's history; evidence providers."""
 
-import importlib
-
 from django.db.models import Count, Q
 
 from congvu.appraisals.models import CBCC, GOOD_OR_BETTER, VC, Evaluation, Level
+from congvu.core.plugins import app_modules
 from congvu.people.models import StaffCategory
 
 CATEGORY_GROUPS = {
     "cbcc": (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC),
     "vc": (StaffCategory.VIEN_CHUC,),
 }
-EVIDENCE_APPS = ("feedback", "ratings", "inspections", "records")
 
 
 def results_queryset():
@@ -127,28 +125,18 @@ def history_of(staff):
 
 def evidence_providers() -> list[tuple[str, object]]:
     """The `evidence_for` functions of the parts that provide one (congvu/<app>/evidence.py)."""
-    providers = []
-    for app in EVIDENCE_APPS:
-        try:
-            module = importlib.import_module(f"congvu.{app}.evidence")
-        except ImportError:
-            continue
-        function = getattr(module, "evidence_for", None)
-        if callable(function):
-            providers.append((app, function))
-    return providers
+    return [
+        (module.app_label, module.evidence_for)
+        for module in app_modules("evidence")
+        if callable(getattr(module, "evidence_for", None))
+    ]
 
 
 def evidence_for(staff, year: int) -> dict:
-    """Evidence beside the evaluation, grouped by the providing part; parts absent are listed as such."""
-    found, missing = [], []
-    available = dict(evidence_providers())
-    for app in EVIDENCE_APPS:
-        function = available.get(app)
-        if function is None:
-            missing.append(app)
-            continue
+    """Evidence beside the evaluation from every part that provides some, oldest first."""
+    found = []
+    for app, function in evidence_providers():
         for item in function(staff, year) or []:
             found.append({"app": app, **item})
     found.sort(key=lambda item: (item.get("date") is None, item.get("date")))
-    return {"items": found, "missing": missing}
+    return {"items": found}

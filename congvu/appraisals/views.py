@@ -36,7 +36,7 @@ from congvu.appraisals.forms import (
 )
 from congvu.appraisals.models import Cycle, Evaluation, Level, UnitCycle
 from congvu.people.models import StaffCategory
-from congvu.reports.engine import Scope
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
@@ -421,7 +421,7 @@ def results(request):
     form, unit, year, group, _data = _results_filters(request)
     context = {"form": form, "unit": unit, "year": year, "group": group, "levels": Level.choices}
     if unit is not None:
-        scope = Scope(unit)
+        scope = Lineage(unit)
         queryset = selectors.in_scope(selectors.results_queryset(), scope)
         years = list(range(year - 7, year + 1))
         table = selectors.results_table(queryset, years)
@@ -479,7 +479,7 @@ def results_people(request):
     queryset = Evaluation.objects.none()
     if unit is not None:
         queryset = scoped(
-            selectors.results_queryset().filter(Scope(unit).q("unit"), year=year),
+            selectors.results_queryset().filter(Lineage(unit).q("unit"), year=year),
             request.user,
             roles=VIEW_ROLES,
         ).select_related("staff", "unit", "rule_set")

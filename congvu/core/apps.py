@@ -8,18 +8,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Nền tảng")
 
     def ready(self):
-        from congvu.core import audit, nav
+        from congvu.core import audit
 
         audit.connect_signals()
-        nav.add_staff_nav(
-            nav.NavItem(_("Thông báo"), "core:notifications", self_service=True, order=5, section=_("Chung"))
-        )
-        nav.add_staff_nav(
-            nav.NavItem(
-                _("Nhật ký hệ thống"),
-                "core:audit_log",
-                roles=("system_admin",),
-                order=990,
-                section=_("Quản trị"),
-            )
-        )

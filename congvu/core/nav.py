@@ -1,13 +1,15 @@
 """Registries that let each app add itself to the shared pages without editing them.
 
 - staff navigation (by role), the cards on the staff home page, and links on the public portal.
-Apps register in their AppConfig.ready().
+Each app registers in its own `nav.py`, found by the plugin loader the first time a menu is built.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.urls import NoReverseMatch, reverse
+
+from congvu.core.plugins import app_modules
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,16 @@ class Registry:
 
 
 registry = Registry()
+_discovered = False
+
+
+def discover() -> Registry:
+    """Import every app's nav.py once (each registers its entries at import)."""
+    global _discovered
+    if not _discovered:
+        app_modules("nav")
+        _discovered = True
+    return registry
 
 
 def add_staff_nav(item: NavItem) -> None:
@@ -74,16 +86,15 @@ def _section_of(item: NavItem) -> str:
         return ""
 
 
-def staff_nav_for(user) -> list[dict]:
+def staff_nav_for(user, holds_any_role: Callable[..., bool]) -> list[dict]:
     """The user's menu, grouped by section (sections in the order of their first item); each entry
-    says whether it starts a new section, for a heading."""
-    from congvu.accounts.scope import has_role
-
+    says whether it starts a new section, for a heading. `holds_any_role(user, *roles)` is the
+    accounts app's role check (core knows no roles)."""
     if not user.is_authenticated:
         return []
     allowed = []
-    for item in registry.staff_nav:
-        url = _url(item.url_name) if item.self_service or has_role(user, *item.roles) else None
+    for item in discover().staff_nav:
+        url = _url(item.url_name) if item.self_service or holds_any_role(user, *item.roles) else None
         if url:
             allowed.append((item, url, _section_of(item)))
     section_rank: dict[str, int] = {}
@@ -101,7 +112,7 @@ def staff_nav_for(user) -> list[dict]:
 
 def public_links() -> list[dict]:
     links = []
-    for link in sorted(registry.public_links, key=lambda i: i.order):
+    for link in sorted(discover().public_links, key=lambda i: i.order):
         url = _url(link.url_name)
         if url:
             links.append({"label": link.label, "url": url, "description": link.description})
@@ -110,6 +121,6 @@ def public_links() -> list[dict]:
 
 def home_cards(request) -> list[dict]:
     cards = []
-    for provider in registry.home_cards:
+    for provider in discover().home_cards:
         cards.extend(provider(request))
     return cards

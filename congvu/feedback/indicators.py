@@ -4,9 +4,9 @@ from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from congvu.core.indicators import COUNT, NUMBER, SHARE, Measure, indicator
 from congvu.core.workdays import WorkingDayCounter
 from congvu.feedback.models import OPEN_STATUSES, Case, Decision, Kind, Status
-from congvu.reports.engine import COUNT, NUMBER, SHARE, Measure, indicator
 
 ANSWERABLE = Q(kind=Kind.FEEDBACK) & ~Q(status__in=[Status.MERGED, Status.REDIRECTED, Status.NOT_ACCEPTED])
 # `answered_at__date` is the answer's date in the current time zone, as timezone.localdate() gives it.

@@ -21,7 +21,7 @@ from congvu.core.middleware import client_ip
 from congvu.core.ratelimit import hit
 from congvu.feedback import services
 from congvu.feedback.models import OPEN_STATUSES, ApiKey, Case, Channel, Topic
-from congvu.reports.engine import Scope
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
 LIST_ROOT = {"services": "service", "service_requests": "request", "errors": "error", "tokens": "request"}
@@ -82,7 +82,7 @@ def _allowed_units_q(key, field="unit"):
     """What a key may read: its units' subtrees and the units they succeeded (as staff scope does)."""
     condition = Q(pk__in=[])
     for unit in key.units.all():
-        condition |= Scope(unit).q(field)
+        condition |= Lineage(unit).q(field)
     return condition
 
 

@@ -9,7 +9,7 @@ from congvu.accounts.scope import scoped
 from congvu.core.text import fold, folded_terms
 from congvu.core.workdays import add_working_days
 from congvu.feedback.models import OPEN_STATUSES, Case, Status
-from congvu.reports.engine import Scope
+from congvu.units.lineage import Lineage
 
 TABS = ("all", "new", "due_soon", "overdue", "mine", "approval")
 
@@ -51,7 +51,7 @@ def inbox(
     elif tab == "approval":
         qs = qs.filter(status=Status.AWAITING_APPROVAL)
     if unit is not None:
-        qs = qs.filter(Scope(unit).q("unit"))
+        qs = qs.filter(Lineage(unit).q("unit"))
     if channel:
         qs = qs.filter(channel=channel)
     if topic is not None:
@@ -120,7 +120,7 @@ def register(queryset, *, unit, date_from: dt.date, date_to: dt.date):
     tz = timezone.get_current_timezone()
     return (
         queryset.filter(
-            Scope(unit).q("unit"),
+            Lineage(unit).q("unit"),
             received_at__gte=dt.datetime.combine(date_from, dt.time.min, tzinfo=tz),
             received_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz),
         )

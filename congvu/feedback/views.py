@@ -40,7 +40,7 @@ from congvu.feedback.forms import (
 )
 from congvu.feedback.models import Answer, Attachment, Case, Channel, Status, SuggestionBoxOpening
 from congvu.people.models import Staff
-from congvu.reports.engine import Scope
+from congvu.units.lineage import Lineage
 
 VIEW_ROLES = (
     Role.RECEPTION,
@@ -313,7 +313,7 @@ def _render_case(request, case, bound_forms=None, status=200):
 
 def _staff_of(case, user):
     """Officials who may be named on a case: those of the case's unit (and its lineage) in the user's scope."""
-    return scoped(Staff.objects.filter(Scope(case.unit).q("unit")), user).order_by("full_name")
+    return scoped(Staff.objects.filter(Lineage(case.unit).q("unit")), user).order_by("full_name")
 
 
 def _forward_left(case):

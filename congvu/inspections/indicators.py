@@ -9,8 +9,8 @@ from collections import Counter
 
 from django.db.models import Count
 
+from congvu.core.indicators import COUNT, SHARE, Measure, indicator
 from congvu.inspections.models import Finding, RemedialTask, Reminder, Round, Visit
-from congvu.reports.engine import COUNT, SHARE, Measure, indicator
 
 LEGAL = "Quyết định 1847/QĐ-TTg; Chỉ thị 26/CT-TTg; Quyết định 129/2007/QĐ-TTg"
 DONE = (Visit.Status.SUBMITTED, Visit.Status.CLOSED)

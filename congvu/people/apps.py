@@ -6,22 +6,3 @@ class PeopleConfig(AppConfig):
     name = "congvu.people"
     label = "people"
     verbose_name = _("Cán bộ, công chức, viên chức")
-
-    def ready(self):
-        from congvu.accounts.models import Role
-        from congvu.core import nav
-
-        nav.add_staff_nav(
-            nav.NavItem(
-                _("Cán bộ, công chức, viên chức"),
-                "people:staff_list",
-                roles=(
-                    Role.UNIT_HEAD,
-                    Role.PROGRAMME_OFFICE,
-                    Role.SYSTEM_ADMIN,
-                    Role.LEADERSHIP,
-                    Role.INSPECTOR,
-                ),
-                order=80,
-            )
-        )

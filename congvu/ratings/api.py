@@ -13,10 +13,11 @@ from ninja.security import HttpBearer, django_auth
 
 from congvu.accounts.scope import get_scoped_or_404, scoped
 from congvu.core import ratelimit
+from congvu.core.indicators import Period
 from congvu.ratings import selectors, services
 from congvu.ratings.models import REASONS, Channel, Level, Rating
 from congvu.ratings.roles import VIEW_ROLES
-from congvu.reports.engine import Period, Scope
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
 router = Router(tags=["ratings"])
@@ -222,7 +223,7 @@ def _scoped_ratings(request, unit_ref):
     if unit_ref:
         lookup = {"pk": int(unit_ref)} if str(unit_ref).isdigit() else {"code": unit_ref}
         unit = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=VIEW_ROLES, **lookup)
-        ratings = ratings.filter(Scope(unit).q("unit"))
+        ratings = ratings.filter(Lineage(unit).q("unit"))
     return unit, ratings
 
 

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congvu.core.indicators import Period
 from congvu.ratings import selectors
 from congvu.ratings.models import Level, Rating
-from congvu.reports.engine import Period
 
 MAX_LOW = 20
 

@@ -1,8 +1,8 @@
 """Report figures of counter satisfaction (Decision 766/QĐ-TTg, SIPAS)."""
 
+from congvu.core.indicators import Measure, indicator
 from congvu.ratings import selectors
 from congvu.ratings.models import Rating, SipasElement
-from congvu.reports.engine import Measure, indicator
 
 
 @indicator(

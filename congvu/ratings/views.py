@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scope_roots, scoped, scoped_units
 from congvu.core import ratelimit
+from congvu.core.indicators import Period
 from congvu.core.middleware import client_ip
 from congvu.core.uploads import protected_file_response
 from congvu.people.models import Staff
@@ -47,7 +48,7 @@ from congvu.ratings.models import (
     Session,
 )
 from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
-from congvu.reports.engine import Period, Scope
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit, UnitType
 
 QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
@@ -101,8 +102,8 @@ def results(request):
     )
     unit = data.get("unit")
     if unit is not None:
-        ratings = ratings.filter(Scope(unit).q("unit"))
-        answers = answers.filter(Scope(unit).q("response__batch__unit"))
+        ratings = ratings.filter(Lineage(unit).q("unit"))
+        answers = answers.filter(Lineage(unit).q("response__batch__unit"))
     current = selectors.in_period(ratings, period)
     summary = selectors.summary(current)
     previous = selectors.summary(selectors.in_period(ratings, period.previous()))

@@ -5,9 +5,9 @@ from collections import Counter
 from django.db.models import Q
 from django.utils import timezone
 
+from congvu.core.indicators import COUNT, SHARE, Measure, indicator
 from congvu.records import selectors
 from congvu.records.models import DisciplineCase, Reward, RewardTitle, TaskAssignment
-from congvu.reports.engine import COUNT, SHARE, Measure, indicator
 
 
 @indicator(

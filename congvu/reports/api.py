@@ -6,8 +6,9 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from congvu.accounts.scope import has_role, scoped_units
+from congvu.core.indicators import load_all
 from congvu.reports import selectors
-from congvu.reports.engine import evaluate_all, load_all
+from congvu.reports.engine import evaluate_all
 from congvu.reports.management.commands.indicators import command_payload
 from congvu.reports.views import VIEW_ROLES
 

@@ -11,8 +11,10 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from congvu.core.documents import add_body, add_heading, add_signature, add_table, official_document
+from congvu.core.indicators import SHARE, Period, load_all
 from congvu.reports import present, selectors
-from congvu.reports.engine import SHARE, Period, Scope, evaluate, evaluate_all, load_all
+from congvu.reports.engine import evaluate, evaluate_all
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit, UnitType
 
 HEADER_FILL = PatternFill("solid", fgColor="F3D6D4")
@@ -97,7 +99,7 @@ def workbook(unit: Unit, period: Period, *, chart_code: str | None = None, span:
     trend["A1"] = f"Diễn biến theo năm — {unit.name}"
     trend["A1"].font = Font(bold=True, size=13)
     _header(trend, 3, ["Mã", "Chỉ tiêu", *[str(year) for year in years]])
-    scope = Scope(unit)
+    scope = Lineage(unit)
     codes = list(registry)
     for offset, code in enumerate(codes, start=4):
         trend.cell(row=offset, column=1, value=code)

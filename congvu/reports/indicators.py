@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from congvu.reports.engine import SHARE, Measure, indicator
+from congvu.core.indicators import SHARE, Measure, indicator
 
 
 @indicator(

@@ -9,7 +9,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from congvu.reports.engine import COUNT, SHARE, Period, load_all
+from congvu.core.indicators import COUNT, SHARE, Period, load_all
 
 GROUPS = [
     # code prefix, heading

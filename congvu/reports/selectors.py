@@ -6,7 +6,9 @@ import datetime as dt
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from congvu.reports.engine import Period, Scope, evaluate, load_all, month_periods
+from congvu.core.indicators import Period, load_all, month_periods
+from congvu.reports.engine import evaluate
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 from congvu.units.selectors import predecessor_units
 
@@ -139,7 +141,7 @@ def league_table(unit: Unit, period: Period, code: str) -> list[dict]:
 
 
 def yearly_series(code: str, unit: Unit, years: list[int]) -> list[dict]:
-    scope = Scope(unit)
+    scope = Lineage(unit)
     return [
         {"label": str(year), **evaluate(code, unit, Period.year(year), with_previous=False, scope=scope)}
         for year in years
@@ -147,7 +149,7 @@ def yearly_series(code: str, unit: Unit, years: list[int]) -> list[dict]:
 
 
 def monthly_series(code: str, unit: Unit, year: int) -> list[dict]:
-    scope = Scope(unit)
+    scope = Lineage(unit)
     return [
         {
             "label": f"{period.start:%m/%Y}",

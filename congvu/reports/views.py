@@ -10,8 +10,9 @@ from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
 from congvu.accounts.scope import scope_roots, scoped_units
 from congvu.core.documents import document_response
+from congvu.core.indicators import SHARE, Period, load_all
 from congvu.reports import exports, present, selectors
-from congvu.reports.engine import SHARE, Period, evaluate, evaluate_all, load_all
+from congvu.reports.engine import evaluate, evaluate_all
 from congvu.units.models import Unit
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.LEADERSHIP, Role.INSPECTOR, Role.SYSTEM_ADMIN)

@@ -1,6 +1,6 @@
 """Indicators about the units themselves."""
 
-from congvu.reports.engine import COUNT, Measure, indicator
+from congvu.core.indicators import COUNT, Measure, indicator
 
 
 @indicator(

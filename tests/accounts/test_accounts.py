@@ -17,10 +17,10 @@ def test_login_and_logout(client, reception_officer):
     response = client.post(
         reverse("accounts:login"), {"username": "tiepnhan", "password": "mat-khau-thu-nghiem"}
     )
-    assert response.status_code == 302 and response["Location"] == reverse("core:staff_home")
-    assert client.get(reverse("core:staff_home")).status_code == 200
+    assert response.status_code == 302 and response["Location"] == reverse("accounts:staff_home")
+    assert client.get(reverse("accounts:staff_home")).status_code == 200
     client.post(reverse("accounts:logout"))
-    assert client.get(reverse("core:staff_home")).status_code == 302
+    assert client.get(reverse("accounts:staff_home")).status_code == 302
 
 
 def test_wrong_password_gets_a_vietnamese_message(client, reception_officer):
@@ -79,4 +79,4 @@ def test_staff_pages_need_login_and_a_role(client, official):
     assert client.get(reverse("people:staff_list")).status_code == 302
     client.force_login(official)
     assert client.get(reverse("people:staff_list")).status_code == 403
-    assert client.get(reverse("core:staff_home")).status_code == 200
+    assert client.get(reverse("accounts:staff_home")).status_code == 200

@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 
 from congvu.accounts.models import User
+from congvu.appraisals import demo as demo_appraisals
 from congvu.appraisals.models import Cycle, Evaluation
-from congvu.demo import appraisals as demo_appraisals
-from congvu.demo import foundation
-from congvu.reports.engine import Period, evaluate
+from congvu.core.indicators import Period
+from congvu.people import demo as foundation
+from congvu.reports.engine import evaluate
 from congvu.units.models import Unit
 
 pytestmark = pytest.mark.django_db

@@ -235,13 +235,17 @@ def test_api_results_and_evaluations(login, leadership, programme_office, ward):
 
 def test_home_cards_for_the_official_and_the_head(login, official, unit_head, programme_office, ward):
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
-    assert "Tự đánh giá năm 2026 chưa nộp" in login(official).get(reverse("core:staff_home")).content.decode()
+    assert (
+        "Tự đánh giá năm 2026 chưa nộp"
+        in login(official).get(reverse("accounts:staff_home")).content.decode()
+    )
     evaluation = to_reviewed(unit_cycle.evaluations.get(staff=official.staff), unit_head)
     from congvu.appraisals import services
 
     services.propose(evaluation=evaluation, actor=unit_head, level=Level.GOOD)
     assert (
-        "Phiếu đánh giá chờ quyết định" in login(unit_head).get(reverse("core:staff_home")).content.decode()
+        "Phiếu đánh giá chờ quyết định"
+        in login(unit_head).get(reverse("accounts:staff_home")).content.decode()
     )
 
 

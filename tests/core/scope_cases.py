@@ -7,14 +7,17 @@ from tests.scope_harness import ScopeCase
 
 def _other_ward_audit_row(world):
     audit.record(AuditEvent.Action.ACTION, instance=world.other_ward, note="bí mật ngoài phạm vi")
-    return reverse("core:audit_log")
+    return reverse("accounts:audit_log")
 
 
 SCOPE_CASES = [
     ScopeCase(
-        "core:staff_home", lambda w: reverse("core:staff_home"), kind="list", secret="Phường Ngoài Phạm Vi"
+        "accounts:staff_home",
+        lambda w: reverse("accounts:staff_home"),
+        kind="list",
+        secret="Phường Ngoài Phạm Vi",
     ),
-    ScopeCase("core:audit_log", _other_ward_audit_row, kind="list", secret="bí mật ngoài phạm vi"),
+    ScopeCase("accounts:audit_log", _other_ward_audit_row, kind="list", secret="bí mật ngoài phạm vi"),
 ]
 
 
@@ -23,11 +26,14 @@ def _other_users_notification(world):
     from tests.factories import UserFactory
 
     notify([UserFactory(username="nguoikhac")], title="thông báo riêng của người khác", email=False)
-    return reverse("core:notifications")
+    return reverse("accounts:notifications")
 
 
 SCOPE_CASES.append(
     ScopeCase(
-        "core:notifications", _other_users_notification, kind="list", secret="thông báo riêng của người khác"
+        "accounts:notifications",
+        _other_users_notification,
+        kind="list",
+        secret="thông báo riêng của người khác",
     )
 )

@@ -65,10 +65,10 @@ def test_logins_and_failed_logins_are_logged(client, reception_officer):
 
 def test_audit_page_is_for_system_admins_and_filters(client, system_admin, reception_officer, ward):
     client.force_login(reception_officer)
-    assert client.get(reverse("core:audit_log")).status_code == 403
+    assert client.get(reverse("accounts:audit_log")).status_code == 403
     client.force_login(system_admin)
-    response = client.get(reverse("core:audit_log"), {"action": "create", "text": "An Bình"})
+    response = client.get(reverse("accounts:audit_log"), {"action": "create", "text": "An Bình"})
     assert response.status_code == 200
     assert "Phường An Bình" in response.content.decode()
-    bad = client.get(reverse("core:audit_log"), {"date_from": "31/12/2026", "date_to": "01/01/2026"})
+    bad = client.get(reverse("accounts:audit_log"), {"date_from": "31/12/2026", "date_to": "01/01/2026"})
     assert "Ngày kết thúc phải sau ngày bắt đầu." in bad.content.decode()

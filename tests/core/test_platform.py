@@ -203,9 +203,10 @@ def test_a_new_window_forgets_the_old_ones_and_the_loop_purges_quiet_keys():
 
 
 def test_staff_menu_keeps_each_section_together(ward_insider):
+    from congvu.accounts.scope import has_role
     from congvu.core.nav import staff_nav_for
 
-    sections = [item["section"] for item in staff_nav_for(ward_insider)]
+    sections = [item["section"] for item in staff_nav_for(ward_insider, has_role)]
     headings = [
         section for index, section in enumerate(sections) if index == 0 or sections[index - 1] != section
     ]
@@ -225,8 +226,9 @@ def test_client_address_behind_a_trusted_proxy(rf, settings):
 
 @pytest.mark.parametrize("username", ["inspector", "programme_office", "unit_head", "leadership"])
 def test_staff_menu_shows_each_section_heading_once(username, request):
+    from congvu.accounts.scope import has_role
     from congvu.core.nav import staff_nav_for
 
-    items = staff_nav_for(request.getfixturevalue(username))
+    items = staff_nav_for(request.getfixturevalue(username), has_role)
     headings = [item["section"] for item in items if item["new_section"]]
     assert items and len(headings) == len(set(headings)), headings

@@ -5,11 +5,12 @@ import datetime as dt
 
 import pytest
 
+from congvu.core.indicators import Period
 from congvu.records import services
 from congvu.records.evidence import evidence_for
 from congvu.records.models import DisciplineCase, Reward, TaskAssignment, WorkingRegulation
 from congvu.records.selectors import discipline_forms_in_year
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 from tests.e2e.conftest import log_in
 from tests.factories import StaffFactory
 from tests.records.factories import title

@@ -7,9 +7,10 @@ import statistics
 import pytest
 from django.utils import timezone
 
+from congvu.core.indicators import Period
 from congvu.core.workdays import WorkingDayCounter, working_days_between, working_days_elapsed
 from congvu.feedback.models import OPEN_STATUSES, AnswerRating, Case, Decision, Status
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 from tests.feedback.factories import aware, make_case
 
 pytestmark = pytest.mark.django_db

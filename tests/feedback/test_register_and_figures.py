@@ -7,10 +7,11 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from congvu.core.indicators import Period
 from congvu.feedback import services
 from congvu.feedback.evidence import evidence_for
 from congvu.feedback.models import Case
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 from tests.factories import StaffFactory
 from tests.feedback.factories import aware, make_case
 

@@ -4,10 +4,11 @@ import datetime as dt
 
 import pytest
 
-from congvu.demo import foundation
-from congvu.demo import inspections as demo
+from congvu.core.indicators import Period
+from congvu.inspections import demo
 from congvu.inspections.models import Round, Visit
-from congvu.reports.engine import Period, evaluate
+from congvu.people import demo as foundation
+from congvu.reports.engine import evaluate
 from congvu.units.models import Unit
 
 pytestmark = pytest.mark.django_db

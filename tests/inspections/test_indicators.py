@@ -4,9 +4,10 @@ import datetime as dt
 
 import pytest
 
+from congvu.core.indicators import Period
 from congvu.inspections import services
 from congvu.inspections.models import Finding, RemedialTask
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 from tests.factories import StaffFactory
 from tests.inspections.factories import closed_visit, make_visit
 

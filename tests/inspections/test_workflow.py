@@ -444,13 +444,13 @@ def test_home_cards_for_the_team_head_and_the_unit_head(login, inspector, unit_h
     visit = make_visit(city, ward, head=inspector)
     answer_all(visit, by=inspector)
     services.submit_visit(visit=visit, by=inspector)
-    page = login(inspector).get(reverse("core:staff_home")).content.decode()
+    page = login(inspector).get(reverse("accounts:staff_home")).content.decode()
     assert "Lượt kiểm tra chờ trưởng đoàn kết thúc" in page
     services.close_visit(visit=visit, by=inspector)
     other = closed_visit(city, ward, head=inspector, fail_codes=("bai-tri",))
     finding = other.findings.get()
     services.decide_finding(finding=finding, action="remedial", content="Làm biển", working_days=2, today=DAY)
-    page = login(unit_head).get(reverse("core:staff_home")).content.decode()
+    page = login(unit_head).get(reverse("accounts:staff_home")).content.decode()
     assert "Nhiệm vụ khắc phục quá hạn" in page
 
 

@@ -3,10 +3,11 @@
 from django.urls import reverse
 
 from congvu.accounts.models import User
-from congvu.demo import foundation
-from congvu.demo import ratings as demo_ratings
+from congvu.core.indicators import Period
+from congvu.people import demo as foundation
+from congvu.ratings import demo as demo_ratings
 from congvu.ratings.models import Counter, PaperResponse, Rating
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 from congvu.units.models import Unit
 
 

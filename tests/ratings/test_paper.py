@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from congvu.core.indicators import Period
 from congvu.ratings.models import (
     Choice,
     Level,
@@ -14,7 +15,7 @@ from congvu.ratings.models import (
     Rating,
 )
 from congvu.ratings.services import new_form_version
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 
 
 @pytest.fixture

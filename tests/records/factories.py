@@ -2,7 +2,7 @@ import datetime as dt
 
 import factory
 
-from congvu.demo.records import ensure_default_titles
+from congvu.records.demo import ensure_default_titles
 from congvu.records.models import (
     Directive,
     DirectiveTask,

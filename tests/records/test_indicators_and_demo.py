@@ -4,9 +4,10 @@ import datetime as dt
 
 import pytest
 
+from congvu.core.indicators import Period, load_all
 from congvu.records import services
 from congvu.records.models import Directive, DisciplineCase, Reward, TaskAssignment, WorkingRegulation
-from congvu.reports.engine import Period, evaluate, load_all
+from congvu.reports.engine import evaluate
 from congvu.units.models import Unit
 from tests.factories import StaffFactory, UnitFactory
 from tests.records.factories import RewardFactory, title
@@ -69,7 +70,8 @@ def test_successor_ward_reports_cover_the_old_wards_records(city, ward, new_ward
 
 
 def test_demo_reproduces_the_article_and_is_idempotent():
-    from congvu.demo import foundation, records
+    from congvu.people import demo as foundation
+    from congvu.records import demo as records
 
     foundation.seed()
     records.seed()

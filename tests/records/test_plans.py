@@ -9,11 +9,12 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
+from congvu.core.indicators import Period
 from congvu.core.models import Notification
 from congvu.records import reminders, services
 from congvu.records.models import RecordEvent, TaskAssignment
 from congvu.records.selectors import completion
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 from tests.records.factories import DirectiveFactory
 
 pytestmark = pytest.mark.django_db

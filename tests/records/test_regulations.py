@@ -7,10 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from congvu.core.indicators import Period
 from congvu.records import services
 from congvu.records.models import WorkingRegulation
 from congvu.records.selectors import regulation_coverage
-from congvu.reports.engine import Period, evaluate
+from congvu.reports.engine import evaluate
 from congvu.units.models import UnitType
 from tests.factories import UnitFactory
 
@@ -159,5 +160,5 @@ def test_repeal_from_the_page_flags_the_unit_and_rejects_bad_dates(login, unit_h
 
 def test_home_cards_show_what_waits(login, programme_office, ward, city):
     _issue(city)
-    page = login(programme_office).get(reverse("core:staff_home")).content.decode()
+    page = login(programme_office).get(reverse("accounts:staff_home")).content.decode()
     assert "Đơn vị chưa có quy chế làm việc" in page and "Đề nghị khen thưởng chờ quyết định" in page

@@ -3,8 +3,8 @@ engine, pages and files can be tested before (and independently of) the domain p
 
 from contextlib import contextmanager
 
-from congvu.reports import engine
-from congvu.reports.engine import COUNT, SHARE, Measure, indicator
+from congvu.core import indicators as engine
+from congvu.core.indicators import COUNT, SHARE, Measure, indicator
 
 
 class FakeFigures:

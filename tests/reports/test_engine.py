@@ -6,8 +6,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from congvu.reports import engine, selectors
-from congvu.reports.engine import Indicator, Measure, Period, Scope, evaluate, evaluate_all
+from congvu.core import indicators as engine
+from congvu.core.indicators import Indicator, Measure, Period
+from congvu.reports import selectors
+from congvu.reports.engine import evaluate, evaluate_all
+from congvu.units.lineage import Lineage
 from tests.factories import UnitFactory
 
 
@@ -44,7 +47,7 @@ def test_new_ward_reports_its_predecessor_before_the_reform(fake_indicators, war
     fake_indicators.counts[("P-AB", 2019)] = 5
     fake_indicators.counts[("P-NPV", 2019)] = 100
     assert evaluate("test.count", new_ward, Period.year(2019))["value"] == 5
-    assert {u.pk for u in Scope(new_ward).roots} == {new_ward.pk, ward.pk}
+    assert {u.pk for u in Lineage(new_ward).roots} == {new_ward.pk, ward.pk}
 
 
 def test_public_only_and_selected_codes(fake_indicators, city):
@@ -159,13 +162,26 @@ def test_previous_period_is_the_same_span_just_before(start, days):
     value=st.integers(min_value=0, max_value=1000),
     denominator=st.one_of(st.none(), st.integers(min_value=0, max_value=1000)),
     threshold=st.integers(min_value=1, max_value=20),
+    counts_people=st.booleans(),
 )
-def test_suppression_never_publishes_a_small_group(kind, value, denominator, threshold):
+def test_suppression_never_publishes_a_small_group_of_people(
+    kind, value, denominator, threshold, counts_people
+):
+    """A figure over fewer than `threshold` cases, or a count of fewer than `threshold` people, is
+    hidden on the public page; a count of events (inspection rounds, cases) points at nobody and is
+    shown as it is, however small."""
     from congvu.reports.present import suppress
 
-    row = {"kind": kind, "value": value, "numerator": value, "denominator": denominator}
+    row = {
+        "kind": kind,
+        "value": value,
+        "numerator": value,
+        "denominator": denominator,
+        "counts_people": counts_people,
+    }
     shown = suppress(row, threshold)
-    group = denominator if denominator is not None else (value if kind == "count" else None)
+    people_counted = kind == "count" and counts_people
+    group = denominator if denominator is not None else (value if people_counted else None)
     if group is not None and 0 < group < threshold:
         assert shown["value"] is None and shown["numerator"] is None and shown["denominator"] is None
     else:

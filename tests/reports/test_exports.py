@@ -7,8 +7,8 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
+from congvu.core.indicators import Period
 from congvu.reports import exports
-from congvu.reports.engine import Period
 
 
 def test_workbook_has_tables_and_native_charts(fake_indicators, city, ward, other_ward):
@@ -49,7 +49,7 @@ def _text(document):
 
 
 def test_yearly_report_in_decree_30_layout_with_figures_or_no_data(fake_indicators, city, ward, monkeypatch):
-    from congvu.reports import engine
+    from congvu.core import indicators as engine
 
     # Pretend the inspections and evaluation parts are not installed, to see how their sections read.
     engine.load_all()
@@ -72,8 +72,8 @@ def test_yearly_report_in_decree_30_layout_with_figures_or_no_data(fake_indicato
 
 def test_yearly_report_sentences_with_registered_domain_figures(fake_indicators, city, ward, monkeypatch):
     """With the agreed codes registered, the evaluation section reads like the seed article."""
-    from congvu.reports import engine
-    from congvu.reports.engine import COUNT, SHARE, Measure, indicator
+    from congvu.core import indicators as engine
+    from congvu.core.indicators import COUNT, SHARE, Measure, indicator
 
     # Stand-ins replace the real indicators in a copy of the registry, which is thrown away afterwards.
     engine.load_all()

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 
-from congvu.reports.engine import load_all
+from congvu.core.indicators import load_all
 
 pytestmark = pytest.mark.django_db
 

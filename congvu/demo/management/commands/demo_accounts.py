@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from congvu.accounts.models import User
-from congvu.demo.foundation import DEMO_ACCOUNTS, DEMO_PASSWORD
+from congvu.people.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 
 
 class Command(BaseCommand):

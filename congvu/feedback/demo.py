@@ -11,7 +11,6 @@ from django.utils import timezone
 from congvu.accounts.models import User
 from congvu.core.text import fold
 from congvu.core.workdays import add_working_days
-from congvu.demo.names import person_name
 from congvu.feedback.models import (
     Answer,
     AnswerRating,
@@ -28,6 +27,7 @@ from congvu.feedback.models import (
     Topic,
 )
 from congvu.people.models import Staff, StaffCategory
+from congvu.people.names import person_name
 from congvu.units.models import Unit
 
 SEED = 2026

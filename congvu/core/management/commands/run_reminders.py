@@ -1,28 +1,18 @@
-"""Run every part's due reminders: `congvu/<app>/reminders.py: run_due(now) -> int`, in a loop or once."""
+"""Run every part's due reminders (`congvu/<app>/reminders.py: run_due(now) -> int`), in a loop or once.
 
-import importlib
+Project-wide, so it lives in core and finds the parts through the plugin loader."""
+
 import time
 
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 from django.utils import timezone
 
+from congvu.core.plugins import app_modules
+
 
 def reminder_modules():
-    modules = []
-    for config in apps.get_app_configs():
-        if not config.name.startswith("congvu."):
-            continue
-        try:
-            module = importlib.import_module(f"{config.name}.reminders")
-        except ModuleNotFoundError as error:
-            if error.name != f"{config.name}.reminders":
-                raise
-            continue
-        if callable(getattr(module, "run_due", None)):
-            modules.append((config.label, module))
-    return modules
+    return [module for module in app_modules("reminders") if callable(getattr(module, "run_due", None))]
 
 
 class Command(BaseCommand):
@@ -37,7 +27,8 @@ class Command(BaseCommand):
         while True:
             now = timezone.now()
             total = 0
-            for label, module in modules:
+            for module in modules:
+                label = module.app_label
                 try:
                     count = module.run_due(now)
                 except Exception as error:  # one part's failure must not stop the others' reminders

@@ -8,8 +8,8 @@ from django.db import transaction
 
 from congvu.accounts.models import Role, RoleAssignment, User
 from congvu.core.text import fold
-from congvu.demo.names import person_name
 from congvu.people.models import Position, Sex, Staff, StaffCategory, Transfer
+from congvu.people.names import person_name
 from congvu.units.models import Unit, UnitSuccession, UnitType
 
 REFORM_DAY = dt.date(2025, 7, 1)

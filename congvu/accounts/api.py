@@ -1,8 +1,11 @@
+"""The units a staff member may work in, at /api/v1/units/ (the scope is the accounts app's)."""
+
 from ninja import Router, Schema
 from ninja.security import django_auth
 
 from congvu.accounts.scope import scoped_units
 
+API_PREFIX = "/units"
 router = Router(tags=["units"])
 
 

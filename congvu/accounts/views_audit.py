@@ -46,6 +46,6 @@ def audit_log(request):
     page = Paginator(events.select_related("actor"), 50).get_page(request.GET.get("page"))
     return render(
         request,
-        "core/audit_log.html",
+        "accounts/audit_log.html",
         {"form": form, "page": page, "title": _("Nhật ký hệ thống"), "today": dt.date.today()},
     )
