@@ -80,3 +80,35 @@ def test_staff_pages_need_login_and_a_role(client, official):
     client.force_login(official)
     assert client.get(reverse("people:staff_list")).status_code == 403
     assert client.get(reverse("accounts:staff_home")).status_code == 200
+
+
+def test_within_narrows_the_scope_to_a_chosen_units_lineage(
+    programme_office, city, ward, other_ward, new_ward
+):
+    """The Nội vụ office (city scope) picks the new ward: it sees the records of the ward it succeeded,
+    not the sibling ward's."""
+    of_old_ward = StaffFactory(unit=ward)
+    of_sibling = StaffFactory(unit=other_ward)
+    narrowed = scoped(Staff.objects.all(), programme_office, within=new_ward)
+    assert of_old_ward in narrowed and of_sibling not in narrowed
+    assert set(scoped_units(programme_office, within=ward)) == {ward}
+
+
+def test_within_cannot_widen_the_scope(unit_head, city, other_ward):
+    """A unit outside the user's scope as `within` gives nothing, not that unit's records."""
+    StaffFactory(unit=other_ward)
+    assert not scoped(Staff.objects.all(), unit_head, within=other_ward).exists()
+    assert (
+        not scoped(Staff.objects.all(), unit_head, within=city)
+        .exclude(unit__code__startswith="P-AB")
+        .exists()
+    )
+
+
+def test_a_unit_named_outside_the_scope_looks_missing(unit_head, other_ward):
+    from django.http import Http404
+
+    from congvu.accounts.scope import require_unit_in_scope
+
+    with pytest.raises(Http404):
+        require_unit_in_scope(unit_head, other_ward)
