@@ -3,9 +3,10 @@
 Each app lists its staff URLs in tests/<app>/scope_cases.py as SCOPE_CASES. A case builds, in the
 other ward (Phường Ngoài Phạm Vi), whatever record its URL shows, and returns the URL to request.
 The `ward_insider` (every role over Phường An Bình) then requests it:
-- kind "record": the answer must be 403 or 404 (a forged URL never shows the data);
+- kind "record": the answer must be 404, exactly as for a record that does not exist (a forged URL
+  never shows the data, nor that the record exists);
 - kind "list": the answer may be 200, but must not contain `secret` (text only the other ward's record has);
-- kind "action": a POST that would change the other ward's record must be refused (403/404) and change nothing.
+- kind "action": a POST that would change the other ward's record must answer 404 and change nothing.
 tests/test_scope_coverage.py fails when a staff URL has no case.
 """
 
