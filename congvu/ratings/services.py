@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from congvu.accounts.models import Role
 from congvu.accounts.selectors import users_with_role_nearest
+from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.ratings.models import (
     REASONS,
@@ -26,7 +27,6 @@ from congvu.ratings.models import (
     PaperResponse,
     Question,
     Rating,
-    RatingEvent,
     RosterEntry,
     Session,
     hash_token,
@@ -40,7 +40,7 @@ MAX_REASONS = 8
 
 
 @transaction.atomic
-def pair_device(*, counter: Counter, name: str = "", user=None) -> tuple[KioskDevice, str]:
+def pair_device(*, counter: Counter, name: str = "", by=None) -> tuple[KioskDevice, str]:
     """A new device token for the counter; returns (device, token). The token is shown once only."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     device = KioskDevice(
@@ -48,7 +48,7 @@ def pair_device(*, counter: Counter, name: str = "", user=None) -> tuple[KioskDe
         name=name or _("Máy tính bảng %(code)s") % {"code": counter.code},
         token_hash=hash_token(token),
         token_prefix=token[len(TOKEN_PREFIX) : len(TOKEN_PREFIX) + 6],
-        paired_by=user,
+        paired_by=by,
     )
     device.full_clean()
     device.save()
@@ -56,10 +56,10 @@ def pair_device(*, counter: Counter, name: str = "", user=None) -> tuple[KioskDe
 
 
 @transaction.atomic
-def revoke_device(*, device: KioskDevice, user=None) -> KioskDevice:
+def revoke_device(*, device: KioskDevice, by=None) -> KioskDevice:
     if device.revoked_at is None:
         device.revoked_at = timezone.now()
-        device.revoked_by = user
+        device.revoked_by = by
         device.save(update_fields=["revoked_at", "revoked_by"])
     return device
 
@@ -100,12 +100,12 @@ def official_at(counter: Counter, moment: dt.datetime):
 
 
 @transaction.atomic
-def set_roster(*, counter: Counter, staff, date: dt.date, session: str, user=None) -> RosterEntry:
+def set_roster(*, counter: Counter, staff, date: dt.date, session: str, by=None) -> RosterEntry:
     entry = RosterEntry.objects.filter(counter=counter, date=date, session=session).first()
     if entry is None:
         entry = RosterEntry(counter=counter, date=date, session=session)
     entry.staff = staff
-    entry.created_by = user
+    entry.created_by = by
     entry.full_clean()
     entry.save()
     return entry
@@ -215,7 +215,7 @@ def alert_unit_head(rating: Rating) -> None:
 
 
 @transaction.atomic
-def set_comment_hidden(*, rating: Rating, hidden: bool, reason: str = "", user=None) -> Rating:
+def set_comment_hidden(*, rating: Rating, hidden: bool, reason: str = "", by=None) -> Rating:
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     reason = (reason or "").strip()
     if hidden and not reason:
@@ -225,10 +225,10 @@ def set_comment_hidden(*, rating: Rating, hidden: bool, reason: str = "", user=N
     rating.comment_hidden_reason = reason[:300] if hidden else ""
     rating.save(update_fields=["comment_hidden", "comment_hidden_reason"])
     after = {"comment_hidden": rating.comment_hidden, "comment_hidden_reason": rating.comment_hidden_reason}
-    RatingEvent.objects.create(
-        rating=rating,
-        actor=user,
-        action="hide_comment" if hidden else "show_comment",
+    record_event(
+        rating,
+        "hide_comment" if hidden else "show_comment",
+        by=by,
         before=before,
         after=after,
         note=reason[:300],
@@ -299,7 +299,7 @@ def save_form(
 
 
 @transaction.atomic
-def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declared_count=None, user=None):
+def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declared_count=None, by=None):
     if not form_applies_to(form, unit):
         raise ValidationError({"form": _("Mẫu phiếu này không áp dụng cho đơn vị đã chọn.")})
     batch = PaperBatch(
@@ -308,7 +308,7 @@ def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declar
         collected_on=collected_on,
         label=label,
         declared_count=declared_count,
-        entered_by=user,
+        entered_by=by,
     )
     batch.full_clean()
     batch.save()

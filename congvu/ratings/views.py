@@ -180,7 +180,7 @@ def hide_comment(request, pk):
         messages.error(request, _("Cần ghi lý do ẩn ý kiến."))
     else:
         services.set_comment_hidden(
-            rating=rating, hidden=hidden, reason=request.POST.get("reason", ""), user=request.user
+            rating=rating, hidden=hidden, reason=request.POST.get("reason", ""), by=request.user
         )
         messages.success(request, _("Đã ẩn ý kiến.") if hidden else _("Đã hiện lại ý kiến."))
     return redirect(request.POST.get("next") or reverse("ratings:results"))
@@ -224,7 +224,7 @@ def counter_detail(request, pk):
         sessions = Session.values if data["session"] == "both" else [data["session"]]
         for session in sessions:
             services.set_roster(
-                counter=counter, staff=data["staff"], date=data["date"], session=session, user=request.user
+                counter=counter, staff=data["staff"], date=data["date"], session=session, by=request.user
             )
         messages.success(request, _("Đã cập nhật phân công trực quầy."))
         return redirect("ratings:counter_detail", pk=counter.pk)
@@ -255,7 +255,7 @@ def pair_device(request, pk):
     )
     form = PairForm(request.POST)
     name = form.cleaned_data["name"] if form.is_valid() else ""
-    device, token = services.pair_device(counter=counter, name=name, user=request.user)
+    device, token = services.pair_device(counter=counter, name=name, by=request.user)
     logout(request)
     return render(
         request,
@@ -279,7 +279,7 @@ def revoke_device(request, pk):
         roles=MANAGE_ROLES,
         pk=pk,
     )
-    services.revoke_device(device=device, user=request.user)
+    services.revoke_device(device=device, by=request.user)
     messages.success(request, _("Đã thu hồi thiết bị %(name)s.") % {"name": device.name})
     return redirect("ratings:counter_detail", pk=device.counter_id)
 
@@ -384,7 +384,7 @@ def batches(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            batch = services.open_batch(user=request.user, **data)
+            batch = services.open_batch(by=request.user, **data)
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 form.add_error(field if field in form.fields else None, errors)

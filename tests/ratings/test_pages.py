@@ -173,9 +173,7 @@ def test_hiding_a_comment_needs_a_reason_and_is_logged(client, unit_head, one_st
     rating.refresh_from_db()
     assert rating.comment_hidden and rating.comment_hidden_reason == "Ngôn từ xúc phạm"
     event = RatingEvent.objects.get()
-    assert (
-        event.actor == unit_head and event.before["comment_hidden"] is False and event.after["comment_hidden"]
-    )
+    assert event.by == unit_head and event.before["comment_hidden"] is False and event.after["comment_hidden"]
 
 
 def test_an_official_sees_only_their_own_results(client, official, one_stop):
