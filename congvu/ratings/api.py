@@ -17,7 +17,6 @@ from congvu.core.indicators import Period
 from congvu.ratings import selectors, services
 from congvu.ratings.models import REASONS, Channel, Level, Rating
 from congvu.ratings.roles import VIEW_ROLES
-from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
 router = Router(tags=["ratings"])
@@ -218,13 +217,11 @@ def _period(start, end) -> Period:
 
 
 def _scoped_ratings(request, unit_ref):
-    ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES)
     unit = None
     if unit_ref:
         lookup = {"pk": int(unit_ref)} if str(unit_ref).isdigit() else {"code": unit_ref}
         unit = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=VIEW_ROLES, **lookup)
-        ratings = ratings.filter(Lineage(unit).q("unit"))
-    return unit, ratings
+    return unit, scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES, within=unit)
 
 
 @router.get("", auth=django_auth, response=list[RatingOut], url_name="ratings")

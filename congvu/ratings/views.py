@@ -17,12 +17,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
-from congvu.accounts.scope import get_scoped_or_404, has_role, scope_roots, scoped, scoped_units
+from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
 from congvu.core import ratelimit
 from congvu.core.indicators import Period
 from congvu.core.middleware import client_ip
 from congvu.core.uploads import protected_file_response
 from congvu.people.models import Staff
+from congvu.people.selectors import current_staff_of, staff_who_worked_in
 from congvu.ratings import cards, selectors, services
 from congvu.ratings.forms import (
     BatchForm,
@@ -48,7 +49,6 @@ from congvu.ratings.models import (
     Session,
 )
 from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
-from congvu.units.lineage import Lineage
 from congvu.units.models import Unit, UnitType
 
 QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
@@ -96,14 +96,15 @@ def results(request):
     form = ResultsFilterForm(request.GET or None, units=units)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     period = _period_from(data)
-    ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES)
-    answers = scoped(
-        selectors.PaperAnswer.objects.all(), request.user, field="response__batch__unit", roles=VIEW_ROLES
-    )
     unit = data.get("unit")
-    if unit is not None:
-        ratings = ratings.filter(Lineage(unit).q("unit"))
-        answers = answers.filter(Lineage(unit).q("response__batch__unit"))
+    ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES, within=unit)
+    answers = scoped(
+        selectors.PaperAnswer.objects.all(),
+        request.user,
+        field="response__batch__unit",
+        roles=VIEW_ROLES,
+        within=unit,
+    )
     current = selectors.in_period(ratings, period)
     summary = selectors.summary(current)
     previous = selectors.summary(selectors.in_period(ratings, period.previous()))
@@ -203,22 +204,12 @@ def counters(request):
     return render(request, "ratings/counters.html", {"counters": rows, "form": form})
 
 
-def _counter_staff(counter):
-    return (
-        Staff.objects.active()
-        .filter(
-            unit__path__startswith=counter.unit.parent.path if counter.unit.parent_id else counter.unit.path
-        )
-        .select_related("position")
-    )
-
-
 @staff_required(*MANAGE_ROLES)
 def counter_detail(request, pk):
     counter = get_scoped_or_404(
         Counter.objects.select_related("unit__parent"), request.user, roles=MANAGE_ROLES, pk=pk
     )
-    roster_form = RosterForm(request.POST or None, staff=_counter_staff(counter))
+    roster_form = RosterForm(request.POST or None, staff=selectors.counter_staff(counter))
     if request.method == "POST" and roster_form.is_valid():
         data = roster_form.cleaned_data
         sessions = Session.values if data["session"] == "both" else [data["session"]]
@@ -322,17 +313,12 @@ def card_unit(request, pk):
     """Every current official with a badge and every counter of the unit (and the units below it)."""
     unit = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=MANAGE_ROLES, pk=pk)
     people = (
-        Staff.objects.active()
-        .filter(unit__path__startswith=unit.path, badge_number__isnull=False)
+        selectors.badge_holders_of(unit)
         .select_related("unit", "position")
         .order_by("unit__path", "badge_number")[:MAX_CARDS]
     )
-    items = [
-        cards.counter_card(c, _rate_url(request, c.code))
-        for c in Counter.objects.filter(unit__path__startswith=unit.path, is_active=True).select_related(
-            "unit"
-        )
-    ]
+    counters = selectors.active_counters_of(unit).select_related("unit")
+    items = [cards.counter_card(c, _rate_url(request, c.code)) for c in counters]
     items += [cards.staff_card(s, _rate_url(request, s.badge_number)) for s in people]
     return _pdf(cards.render_cards(items, unit.name), f"the-danh-gia-{unit.code}.pdf")
 
@@ -353,34 +339,19 @@ def cards_index(request):
     if selected is None:
         selected = units.filter(unit_type=UnitType.ONE_STOP).first()
     if selected is not None:
-        people = (
-            Staff.objects.active().filter(unit__path__startswith=selected.path).select_related("position")
-        )
+        people = current_staff_of(selected).select_related("position")
     return render(request, "ratings/cards.html", {"units": units, "selected": selected, "people": people})
 
 
 # ---------------------------------------------------------------- paper forms
 
 
-def _forms_for(user, roles):
-    """Active paper forms that apply to some unit in the user's scope (issued above or within it)."""
-    active = PaperForm.objects.filter(is_active=True).select_related("unit")
-    roots = scope_roots(user, roles)
-    if roots is None:
-        return active
-    ids = [
-        form.pk
-        for form in active
-        if form.unit_id is None
-        or any(root.path.startswith(form.unit.path) or form.unit.path.startswith(root.path) for root in roots)
-    ]
-    return active.filter(pk__in=ids)
-
-
 @staff_required(*ENTRY_ROLES)
 def batches(request):
     units = scoped_units(request.user, roles=ENTRY_ROLES).filter(unit_type=UnitType.ONE_STOP)
-    form = BatchForm(request.POST or None, units=units, paper_forms=_forms_for(request.user, ENTRY_ROLES))
+    form = BatchForm(
+        request.POST or None, units=units, paper_forms=selectors.paper_forms_for(request.user, ENTRY_ROLES)
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -393,7 +364,7 @@ def batches(request):
     rows = scoped(
         PaperBatch.objects.select_related("unit", "form", "entered_by"), request.user, roles=ENTRY_ROLES
     ).annotate(entered=Count("responses"))[:100]
-    forms_in_use = _forms_for(request.user, ENTRY_ROLES).prefetch_related("questions")
+    forms_in_use = selectors.paper_forms_for(request.user, ENTRY_ROLES).prefetch_related("questions")
     return render(
         request, "ratings/batches.html", {"form": form, "batches": rows, "paper_forms": forms_in_use}
     )
@@ -405,11 +376,7 @@ def paper_entry(request, pk):
     batch = get_scoped_or_404(
         PaperBatch.objects.select_related("unit", "form"), request.user, roles=ENTRY_ROLES, pk=pk
     )
-    staff = (
-        Staff.objects.filter(Q(unit__path__startswith=batch.unit.path) | Q(transfers__from_unit=batch.unit))
-        .distinct()
-        .select_related("position")
-    )
+    staff = staff_who_worked_in(batch.unit).select_related("position")
     last = batch.responses.order_by("-number").values_list("staff_id", flat=True).first()
     form = PaperEntryForm(
         request.POST if request.method == "POST" else None,
