@@ -1,6 +1,7 @@
 """Writes: pairing kiosks, the roster, storing ratings from every channel, moderation, paper entry."""
 
 import datetime as dt
+import hashlib
 import secrets
 import uuid
 
@@ -12,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from congvu.accounts.models import Role
 from congvu.accounts.selectors import users_with_role_nearest
+from congvu.core import ratelimit
 from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.ratings.models import (
@@ -34,6 +36,10 @@ from congvu.ratings.models import (
 
 TOKEN_PREFIX = "kiosk_"
 MAX_REASONS = 8
+DEVICE_LIMIT_PER_MINUTE = 60  # requests per device per minute (an offline queue resends in bursts)
+BURST_SECONDS = 2  # two taps closer than this on one kiosk are not two citizens
+QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
+QR_LIMIT_PER_ADDRESS = 30  # per IP address per hour (a ward office may share one address)
 
 
 # ---------------------------------------------------------------- kiosks
@@ -126,6 +132,16 @@ def clean_reasons(reasons) -> list[str]:
     return unique
 
 
+class RatingRefused(Exception):
+    """A rating not stored by a rate rule: too many from one source ("rate") or two taps too close on
+    one kiosk ("burst")."""
+
+    def __init__(self, code: str, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 def record_rating(
     *,
     level: str,
@@ -140,15 +156,110 @@ def record_rating(
     comment: str = "",
     dossier_code: str = "",
     client_key: str = "",
-    check_existing: bool = True,
+    throttles=(),
 ) -> tuple[Rating, bool]:
-    """Store one rating; (rating, created). A client id already stored returns that rating unchanged.
+    """Store one rating under the rules every channel shares; (rating, created).
 
-    Raises ValidationError with field errors for a bad level, reasons, or a dossier already rated."""
-    if client_id is not None and check_existing:
-        existing = Rating.objects.filter(client_id=client_id).order_by().first()
+    - a client id already stored returns that rating unchanged (an offline queue resends);
+    - `throttles` are (key, limit, window seconds): the first one used up refuses with
+      RatingRefused("rate"); a kiosk device also has its own per-minute limit;
+    - a kiosk tap closer than BURST_SECONDS to the device's previous one: RatingRefused("burst");
+    - a bad level or reasons, or a dossier already rated: ValidationError with field errors.
+
+    One transaction (one commit: what a busy database spends its time on) covers the counts, the
+    rating, its audit row and the device's last-seen time. A refused rating still counts."""
+    if client_id is not None:
+        existing = (
+            Rating.objects.filter(client_id=client_id)
+            .select_related("staff__position", "counter")
+            .order_by()
+            .first()
+        )
         if existing is not None:
             return existing, False
+    moment = rated_at or timezone.now()
+    if device is not None:
+        throttles = [(f"ratings:device:{device.pk}", DEVICE_LIMIT_PER_MINUTE, 60), *throttles]
+    with transaction.atomic():
+        try:
+            _check_rate(throttles, device, moment)
+            rating, created = _store_rating(
+                level=level,
+                channel=channel,
+                unit=unit,
+                rated_at=moment,
+                client_id=client_id,
+                counter=counter,
+                staff=staff,
+                device=device,
+                reasons=reasons,
+                comment=comment,
+                dossier_code=dossier_code,
+                client_key=client_key,
+            )
+        except (RatingRefused, ValidationError) as error:
+            refusal = error  # raised after the commit, so that the counts stay
+        else:
+            if device is not None:
+                _seen(device)
+            return rating, created
+    raise refusal
+
+
+def record_kiosk_rating(
+    *, device: KioskDevice, client_id: uuid.UUID, level: str, rated_at: dt.datetime, **fields
+) -> tuple[Rating, bool]:
+    """A rating from a paired kiosk: its counter, unit and the official on the roster at that moment."""
+    counter = device.counter
+    return record_rating(
+        client_id=client_id,
+        level=level,
+        channel=Channel.KIOSK,
+        unit=counter.unit,
+        counter=counter,
+        staff=official_at(counter, rated_at),
+        device=device,
+        rated_at=rated_at,
+        **fields,
+    )
+
+
+def record_qr_rating(*, unit, counter, staff, browser: str, address: str, **fields) -> tuple[Rating, bool]:
+    """A rating from the public QR page, limited per browser (`browser`: its cookie) and per network
+    address (`address`: a hash of it); the rating keeps a hash of both."""
+    return record_rating(
+        channel=Channel.QR,
+        unit=unit,
+        counter=counter,
+        staff=staff,
+        client_key=hashlib.sha256(f"{browser}:{address}".encode()).hexdigest()[:64],
+        throttles=[
+            (f"ratings:qr:device:{browser}", QR_LIMIT_PER_DEVICE, 3600),
+            (f"ratings:qr:ip:{address}", QR_LIMIT_PER_ADDRESS, 3600),
+        ],
+        **fields,
+    )
+
+
+def _check_rate(throttles, device, moment) -> None:
+    for key, limit, window in throttles:
+        if not ratelimit.hit(key, limit=limit, window_seconds=window):
+            raise RatingRefused("rate", _("Thiết bị gửi quá nhiều lượt, vui lòng thử lại sau."))
+    if device is not None:
+        window = dt.timedelta(seconds=BURST_SECONDS)
+        if Rating.objects.filter(
+            device=device, rated_at__gt=moment - window, rated_at__lt=moment + window
+        ).exists():
+            raise RatingRefused("burst", _("Các lượt chạm quá sát nhau, chỉ ghi nhận một lượt."))
+
+
+def _seen(device: KioskDevice) -> None:
+    now = timezone.now()
+    if device.last_seen_at is None or now - device.last_seen_at > dt.timedelta(minutes=1):
+        type(device).objects.filter(pk=device.pk).update(last_seen_at=now)
+
+
+def _store_rating(*, level, channel, unit, rated_at, client_id, dossier_code, reasons, comment, **fields):
     if level not in Level.values:
         raise ValidationError({"level": _("Mức độ hài lòng không hợp lệ.")})
     dossier_code = (dossier_code or "").strip().upper()
@@ -159,12 +270,9 @@ def record_rating(
         comment=(comment or "").strip()[:1000],
         dossier_code=dossier_code[:40],
         channel=channel,
-        rated_at=rated_at or timezone.now(),
+        rated_at=rated_at,
         unit=unit,
-        counter=counter,
-        staff=staff,
-        device=device,
-        client_key=client_key,
+        **fields,
     )
     if dossier_code and Rating.objects.filter(unit=unit, dossier_code=rating.dossier_code).exists():
         raise ValidationError(

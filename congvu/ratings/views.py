@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
-from congvu.core import ratelimit
+from congvu.core.forms import apply_errors
 from congvu.core.indicators import Period
 from congvu.core.middleware import client_ip
 from congvu.core.uploads import protected_file_response
@@ -39,7 +39,6 @@ from congvu.ratings.forms import (
 from congvu.ratings.models import (
     GOOD_REASONS,
     LOW_REASONS,
-    Channel,
     Counter,
     KioskDevice,
     Level,
@@ -51,8 +50,6 @@ from congvu.ratings.models import (
 from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
 from congvu.units.models import Unit, UnitType
 
-QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
-QR_LIMIT_PER_ADDRESS = 30  # per IP address per hour (a ward office may share one address)
 MAX_CARDS = 400
 
 
@@ -565,35 +562,29 @@ def rate(request, code):
     form = PublicRatingForm(request.POST or None)
     done = request.GET.get("xong") == "1"
     if request.method == "POST" and form.is_valid():
-        address = _address_key(request)
-        within = ratelimit.hit(
-            f"ratings:qr:device:{device_id}", limit=QR_LIMIT_PER_DEVICE, window_seconds=3600
-        ) and ratelimit.hit(f"ratings:qr:ip:{address}", limit=QR_LIMIT_PER_ADDRESS, window_seconds=3600)
-        if not within:
+        data = form.cleaned_data
+        try:
+            services.record_qr_rating(
+                unit=unit,
+                counter=counter,
+                staff=staff,
+                browser=device_id,
+                address=_address_key(request),
+                level=data["level"],
+                reasons=data["reasons"],
+                comment=data["comment"],
+                dossier_code=data["dossier_code"],
+            )
+        except services.RatingRefused:
             form.add_error(
                 None, _("Ông/bà đã gửi nhiều lượt đánh giá trong thời gian ngắn. Vui lòng thử lại sau.")
             )
+        except ValidationError as exc:
+            apply_errors(form, exc)
         else:
-            data = form.cleaned_data
-            try:
-                services.record_rating(
-                    level=data["level"],
-                    channel=Channel.QR,
-                    unit=unit,
-                    counter=counter,
-                    staff=staff,
-                    reasons=data["reasons"],
-                    comment=data["comment"],
-                    dossier_code=data["dossier_code"],
-                    client_key=hashlib.sha256(f"{device_id}:{address}".encode()).hexdigest()[:64],
-                )
-            except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                response = redirect(reverse("ratings:rate", args=[code]) + "?xong=1")
-                response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")
-                return response
+            response = redirect(reverse("ratings:rate", args=[code]) + "?xong=1")
+            response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")
+            return response
     response = render(
         request,
         "ratings/rate.html",
