@@ -40,6 +40,9 @@ class Session(models.TextChoices):
     AFTERNOON = "afternoon", _("Buổi chiều")
 
 
+WHOLE_DAY = "both"  # a roster choice: both sessions of the day
+
+
 # Reasons a citizen can tick, as chips on the kiosk and the QR page.
 LOW_REASONS = [
     ("attitude", _("Thái độ chưa đúng mực")),

@@ -18,6 +18,7 @@ from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.ratings.models import (
     REASONS,
+    WHOLE_DAY,
     Channel,
     Choice,
     Counter,
@@ -106,15 +107,20 @@ def official_at(counter: Counter, moment: dt.datetime):
 
 
 @transaction.atomic
-def set_roster(*, counter: Counter, staff, date: dt.date, session: str, by=None) -> RosterEntry:
-    entry = RosterEntry.objects.filter(counter=counter, date=date, session=session).first()
-    if entry is None:
-        entry = RosterEntry(counter=counter, date=date, session=session)
-    entry.staff = staff
-    entry.created_by = by
-    entry.full_clean()
-    entry.save()
-    return entry
+def set_roster(*, counter: Counter, staff, date: dt.date, session: str, by=None) -> list[RosterEntry]:
+    """Put `staff` on the counter for one session of `date`, or for both (`session` WHOLE_DAY)."""
+    sessions = Session.values if session == WHOLE_DAY else [session]
+    entries = []
+    for one in sessions:
+        entry = RosterEntry.objects.filter(counter=counter, date=date, session=one).first()
+        if entry is None:
+            entry = RosterEntry(counter=counter, date=date, session=one)
+        entry.staff = staff
+        entry.created_by = by
+        entry.full_clean()
+        entry.save()
+        entries.append(entry)
+    return entries
 
 
 # ---------------------------------------------------------------- ratings

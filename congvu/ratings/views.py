@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
 from congvu.core.forms import apply_errors
+from congvu.core.formviews import submit
 from congvu.core.indicators import Period
 from congvu.core.middleware import client_ip
 from congvu.core.uploads import protected_file_response
@@ -45,7 +46,6 @@ from congvu.ratings.models import (
     PaperBatch,
     PaperForm,
     Rating,
-    Session,
 )
 from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
 from congvu.units.models import Unit, UnitType
@@ -207,14 +207,13 @@ def counter_detail(request, pk):
         Counter.objects.select_related("unit__parent"), request.user, roles=MANAGE_ROLES, pk=pk
     )
     roster_form = RosterForm(request.POST or None, staff=selectors.counter_staff(counter))
-    if request.method == "POST" and roster_form.is_valid():
-        data = roster_form.cleaned_data
-        sessions = Session.values if data["session"] == "both" else [data["session"]]
-        for session in sessions:
-            services.set_roster(
-                counter=counter, staff=data["staff"], date=data["date"], session=session, by=request.user
-            )
-        messages.success(request, _("Đã cập nhật phân công trực quầy."))
+    saved = submit(
+        request,
+        roster_form,
+        lambda data: services.set_roster(counter=counter, by=request.user, **data),
+        success=_("Đã cập nhật phân công trực quầy."),
+    )
+    if saved is not None:
         return redirect("ratings:counter_detail", pk=counter.pk)
     now = timezone.now()
     return render(
@@ -349,15 +348,9 @@ def batches(request):
     form = BatchForm(
         request.POST or None, units=units, paper_forms=selectors.paper_forms_for(request.user, ENTRY_ROLES)
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            batch = services.open_batch(by=request.user, **data)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            return redirect("ratings:paper_entry", pk=batch.pk)
+    batch = submit(request, form, lambda data: services.open_batch(by=request.user, **data))
+    if batch is not None:
+        return redirect("ratings:paper_entry", pk=batch.pk)
     rows = scoped(
         PaperBatch.objects.select_related("unit", "form", "entered_by"), request.user, roles=ENTRY_ROLES
     ).annotate(entered=Count("responses"))[:100]
@@ -381,22 +374,20 @@ def paper_entry(request, pk):
         staff=staff,
         initial={"staff": last},  # a stack is usually about one official: keep the last choice
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            response = services.enter_paper_response(
-                batch=batch,
-                answers=data["answers"],
-                staff=data.get("staff"),
-                dossier_code=data.get("dossier_code", ""),
-                comment=data.get("comment", ""),
-            )
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(request, _("Đã lưu phiếu số %(n)d.") % {"n": response.number})
-            return redirect("ratings:paper_entry", pk=batch.pk)
+    response = submit(
+        request,
+        form,
+        lambda data: services.enter_paper_response(
+            batch=batch,
+            answers=data["answers"],
+            staff=data.get("staff"),
+            dossier_code=data.get("dossier_code", ""),
+            comment=data.get("comment", ""),
+        ),
+    )
+    if response is not None:
+        messages.success(request, _("Đã lưu phiếu số %(n)d.") % {"n": response.number})
+        return redirect("ratings:paper_entry", pk=batch.pk)
     count = batch.responses.count()
     return render(
         request,
@@ -405,24 +396,24 @@ def paper_entry(request, pk):
     )
 
 
-@staff_required(*FORM_ROLES)
-def paper_forms(request):
+def _edit_paper_form(request, paper_form=None):
+    """The form editor (a new form when `paper_form` is None) and the saved form once it is saved."""
     units = scoped_units(request.user, roles=FORM_ROLES).current()
-    editor = PaperFormEditor(request.POST or None, units=units)
-    if request.method == "POST" and editor.is_valid():
-        data = editor.cleaned_data
-        form = services.save_form(
-            unit=data["unit"],
-            title=data["title"],
-            code=data["code"],
-            valid_from=data["valid_from"],
-            questions=data["questions"],
-            choices=data["choices"],
-        )
+    initial = PaperFormEditor.initial_for(paper_form) if paper_form is not None else None
+    editor = PaperFormEditor(request.POST or None, units=units, initial=initial)
+    saved = submit(request, editor, lambda data: services.save_form(form=paper_form, **data))
+    if saved is not None:
         messages.success(
             request,
-            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": form.title, "v": form.version},
+            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": saved.title, "v": saved.version},
         )
+    return editor, saved
+
+
+@staff_required(*FORM_ROLES)
+def paper_forms(request):
+    editor, saved = _edit_paper_form(request)
+    if saved is not None:
         return redirect("ratings:paper_forms")
     rows = scoped(
         PaperForm.objects.select_related("unit").annotate(entered=Count("paperbatch__responses")),
@@ -438,25 +429,8 @@ def paper_form_edit(request, pk):
     paper_form = get_scoped_or_404(
         PaperForm.objects.select_related("unit"), request.user, roles=FORM_ROLES, pk=pk
     )
-    units = scoped_units(request.user, roles=FORM_ROLES).current()
-    editor = PaperFormEditor(
-        request.POST or None, units=units, initial=PaperFormEditor.initial_for(paper_form)
-    )
-    if request.method == "POST" and editor.is_valid():
-        data = editor.cleaned_data
-        saved = services.save_form(
-            form=paper_form,
-            unit=data["unit"],
-            title=data["title"],
-            code=data["code"],
-            valid_from=data["valid_from"],
-            questions=data["questions"],
-            choices=data["choices"],
-        )
-        messages.success(
-            request,
-            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": saved.title, "v": saved.version},
-        )
+    editor, saved = _edit_paper_form(request, paper_form)
+    if saved is not None:
         return redirect("ratings:paper_forms")
     in_use = PaperBatch.objects.filter(form=paper_form, responses__isnull=False).exists()
     return render(
