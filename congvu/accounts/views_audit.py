@@ -1,6 +1,5 @@
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from congvu.accounts.models import Role
 from congvu.accounts.scope import scope_roots, scoped_units
 from congvu.core.forms import AuditFilterForm
 from congvu.core.models import AuditEvent
+from congvu.core.pagination import paginate
 
 
 def scoped_audit_events(user):
@@ -43,7 +43,7 @@ def audit_log(request):
     form = AuditFilterForm(request.GET or None, object_types=events.values_list("object_type", flat=True))
     if form.is_bound and form.is_valid():
         events = filter_events(events, form.cleaned_data)
-    page = Paginator(events.select_related("actor"), 50).get_page(request.GET.get("page"))
+    page = paginate(request, events.select_related("actor"), 50)
     return render(
         request,
         "accounts/audit_log.html",

@@ -111,7 +111,7 @@ def _read_header(row) -> dict[str, int]:
     return positions
 
 
-def _parse_row(values: dict, units: dict[str, Unit], user) -> dict:
+def _parse_row(values: dict, units: dict[str, Unit], by) -> dict:
     """Validate one row; raise ValidationError with every problem of the row in the user's language."""
     problems = []
     labels = dict(COLUMNS)
@@ -125,7 +125,7 @@ def _parse_row(values: dict, units: dict[str, Unit], user) -> dict:
     if _text(values.get("category")) and category is None:
         problems.append(_("Loại phải là Cán bộ, Công chức, Viên chức hoặc Người lao động"))
     unit = units.get(_text(values.get("unit_code")).upper())
-    if _text(values.get("unit_code")) and (unit is None or not unit_in_scope(user, unit)):
+    if _text(values.get("unit_code")) and (unit is None or not unit_in_scope(by, unit)):
         problems.append(
             _("không có đơn vị mã “%(code)s” trong phạm vi của bạn")
             % {"code": _text(values.get("unit_code"))}
@@ -179,7 +179,7 @@ def _save_row(data: dict) -> bool:
     return created
 
 
-def import_staff(file, *, user) -> ImportReport:
+def import_staff(file, *, by) -> ImportReport:
     """Import staff from .xlsx: bad rows are reported with their row number and reason, good rows are saved.
 
     All good rows are saved in one transaction, each fully or not at all.
@@ -204,7 +204,7 @@ def import_staff(file, *, user) -> ImportReport:
             continue
         values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
         try:
-            data = _parse_row(values, units, user)
+            data = _parse_row(values, units, by)
         except ValidationError as error:
             report.errors.append((number, "; ".join(error.messages)))
             continue
