@@ -218,11 +218,7 @@ def ratings_summary(
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "summary": now,
         "previous": previous,
-        "change": (
-            round(now["share"] - previous["share"], 1)
-            if now["share"] is not None and previous["share"] is not None
-            else None
-        ),
+        "change": selectors.change(now, previous),
         "by_month": [
             {**row, "month": row["month"].date().isoformat()[:7]} for row in selectors.by_month(current)
         ],

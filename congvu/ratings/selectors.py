@@ -1,11 +1,13 @@
 """Reads: satisfaction shares with the counts behind them, by official, counter, unit and month."""
 
+import datetime as dt
 from collections import Counter as Tally
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
 from congvu.accounts.scope import scope_roots
+from congvu.core.indicators import Period
 from congvu.people.selectors import current_staff_of
 from congvu.ratings.models import (
     SATISFIED_LEVELS,
@@ -50,6 +52,32 @@ LEVEL_COUNTS = {
 def summary(queryset) -> dict:
     counts = queryset.aggregate(**LEVEL_COUNTS)
     return _row(counts["very"], counts["sat"], counts["low"])
+
+
+def change(current: dict, previous: dict):
+    """The change of the satisfaction share in percentage points (None without both shares)."""
+    if current["share"] is None or previous["share"] is None:
+        return None
+    return round(current["share"] - previous["share"], 1)
+
+
+def overview(ratings, period) -> tuple[dict, object]:
+    """The head of a results page and the period's ratings: the figures of the period and of the one
+    before, the change, the monthly trend over the last twelve months, the reasons for dissatisfaction."""
+    current = in_period(ratings, period)
+    now = summary(current)
+    previous = summary(in_period(ratings, period.previous()))
+    trend = Period(dt.date(period.end.year - 1, period.end.month, 1), period.end)
+    figures = {
+        "period": period,
+        "previous_period": period.previous(),
+        "summary": now,
+        "previous": previous,
+        "change": change(now, previous),
+        "by_month": by_month(in_period(ratings, trend)),
+        "low_reasons": low_reasons(current),
+    }
+    return figures, current
 
 
 def grouped(queryset, *fields) -> list[dict]:

@@ -43,7 +43,15 @@ QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
 QR_LIMIT_PER_ADDRESS = 30  # per IP address per hour (a ward office may share one address)
 
 
-# ---------------------------------------------------------------- kiosks
+# ---------------------------------------------------------------- counters and kiosks
+
+
+@transaction.atomic
+def add_counter(*, unit, code: str, name: str, fields_served: str = "") -> Counter:
+    counter = Counter(unit=unit, code=code, name=name, fields_served=fields_served)
+    counter.full_clean()
+    counter.save()
+    return counter
 
 
 @transaction.atomic

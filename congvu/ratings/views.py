@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
-from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
+from congvu.accounts.scope import get_scoped_or_404, has_role, scope_q, scoped, scoped_units
 from congvu.core.forms import apply_errors
 from congvu.core.formviews import submit
 from congvu.core.indicators import Period
@@ -70,12 +70,6 @@ def _chart(rows) -> str:
     )
 
 
-def _compare(current, previous):
-    if current["share"] is None or previous["share"] is None:
-        return None
-    return round(current["share"] - previous["share"], 1)
-
-
 # ---------------------------------------------------------------- results
 
 
@@ -95,41 +89,21 @@ def results(request):
     period = _period_from(data)
     unit = data.get("unit")
     ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES, within=unit)
-    answers = scoped(
-        selectors.PaperAnswer.objects.all(),
-        request.user,
-        field="response__batch__unit",
-        roles=VIEW_ROLES,
-        within=unit,
+    answers = selectors.paper_answers_in(
+        scope_q(request.user, "response__batch__unit", roles=VIEW_ROLES, within=unit), period
     )
-    current = selectors.in_period(ratings, period)
-    summary = selectors.summary(current)
-    previous = selectors.summary(selectors.in_period(ratings, period.previous()))
-    trend_period = Period(dt.date(period.end.year - 1, period.end.month, 1), period.end)
-    by_month = selectors.by_month(selectors.in_period(ratings, trend_period))
-    can_moderate = has_role(request.user, *MODERATE_ROLES)
-    context = {
+    figures, current = selectors.overview(ratings, period)
+    context = figures | {
         "form": form,
         "unit": unit,
-        "period": period,
-        "previous_period": period.previous(),
-        "summary": summary,
-        "previous": previous,
-        "change": _compare(summary, previous),
-        "chart": _chart(by_month),
-        "by_month": by_month,
+        "chart": _chart(figures["by_month"]),
         "by_unit": selectors.by_unit(current),
         "by_counter": selectors.by_counter(current),
         "by_staff": selectors.by_staff(current),
         "by_channel": selectors.by_channel(current),
-        "low_reasons": selectors.low_reasons(current),
-        "sipas": selectors.sipas_indices(
-            answers.filter(
-                response__batch__collected_on__gte=period.start, response__batch__collected_on__lte=period.end
-            )
-        ),
+        "sipas": selectors.sipas_indices(answers),
         "comments": selectors.comments(current)[:50],
-        "can_moderate": can_moderate,
+        "can_moderate": has_role(request.user, *MODERATE_ROLES),
         "hide_form": HideCommentForm(),
     }
     return render(request, "ratings/results.html", context)
@@ -144,28 +118,14 @@ def my_results(request):
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     period = _period_from(data)
     ratings = Rating.objects.filter(staff=staff) if staff else Rating.objects.none()
-    current = selectors.in_period(ratings, period)
-    summary = selectors.summary(current)
-    previous = selectors.summary(selectors.in_period(ratings, period.previous()))
-    by_month = selectors.by_month(
-        selectors.in_period(ratings, Period(dt.date(period.end.year - 1, period.end.month, 1), period.end))
-    )
-    return render(
-        request,
-        "ratings/my_results.html",
-        {
-            "form": form,
-            "staff": staff,
-            "period": period,
-            "previous_period": period.previous(),
-            "summary": summary,
-            "previous": previous,
-            "change": _compare(summary, previous),
-            "chart": _chart(by_month),
-            "low_reasons": selectors.low_reasons(current),
-            "comments": selectors.comments(current, include_hidden=False)[:50],
-        },
-    )
+    figures, current = selectors.overview(ratings, period)
+    context = figures | {
+        "form": form,
+        "staff": staff,
+        "chart": _chart(figures["by_month"]),
+        "comments": selectors.comments(current, include_hidden=False)[:50],
+    }
+    return render(request, "ratings/my_results.html", context)
 
 
 @staff_required(*MODERATE_ROLES)
@@ -191,8 +151,8 @@ def hide_comment(request, pk):
 def counters(request):
     units = scoped_units(request.user, roles=MANAGE_ROLES).current()
     form = CounterForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        counter = form.save()
+    counter = submit(request, form, lambda data: services.add_counter(**data))
+    if counter is not None:
         messages.success(request, _("Đã thêm quầy %(name)s.") % {"name": counter.name})
         return redirect("ratings:counter_detail", pk=counter.pk)
     rows = scoped(Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES).order_by(
