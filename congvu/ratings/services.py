@@ -163,16 +163,12 @@ def record_rating(
     unit,
     rated_at: dt.datetime | None = None,
     client_id: uuid.UUID | None = None,
-    counter: Counter | None = None,
-    staff=None,
     device: KioskDevice | None = None,
-    reasons=(),
-    comment: str = "",
-    dossier_code: str = "",
-    client_key: str = "",
     throttles=(),
+    **fields,
 ) -> tuple[Rating, bool]:
-    """Store one rating under the rules every channel shares; (rating, created).
+    """Store one rating under the rules every channel shares; (rating, created). `fields`: counter,
+    staff, reasons, comment, dossier_code, client_key.
 
     - a client id already stored returns that rating unchanged (an offline queue resends);
     - `throttles` are (key, limit, window seconds): the first one used up refuses with
@@ -203,13 +199,8 @@ def record_rating(
                 unit=unit,
                 rated_at=moment,
                 client_id=client_id,
-                counter=counter,
-                staff=staff,
                 device=device,
-                reasons=reasons,
-                comment=comment,
-                dossier_code=dossier_code,
-                client_key=client_key,
+                **fields,
             )
         except (RatingRefused, ValidationError) as error:
             refusal = error  # raised after the commit, so that the counts stay
@@ -273,7 +264,21 @@ def _seen(device: KioskDevice) -> None:
         type(device).objects.filter(pk=device.pk).update(last_seen_at=now)
 
 
-def _store_rating(*, level, channel, unit, rated_at, client_id, dossier_code, reasons, comment, **fields):
+def _store_rating(
+    *,
+    level,
+    channel,
+    unit,
+    rated_at,
+    client_id,
+    dossier_code="",
+    reasons=(),
+    comment="",
+    counter: Counter | None = None,
+    staff=None,
+    device: KioskDevice | None = None,
+    client_key: str = "",
+):
     if level not in Level.values:
         raise ValidationError({"level": _("Mức độ hài lòng không hợp lệ.")})
     dossier_code = (dossier_code or "").strip().upper()
@@ -286,7 +291,10 @@ def _store_rating(*, level, channel, unit, rated_at, client_id, dossier_code, re
         channel=channel,
         rated_at=rated_at,
         unit=unit,
-        **fields,
+        counter=counter,
+        staff=staff,
+        device=device,
+        client_key=client_key,
     )
     if dossier_code and Rating.objects.filter(unit=unit, dossier_code=rating.dossier_code).exists():
         raise ValidationError(
