@@ -1,24 +1,15 @@
 import datetime as dt
 
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
-from congvu.accounts.scope import scope_roots, scoped_units
+from congvu.accounts.scope import scoped
 from congvu.core.forms import AuditFilterForm
 from congvu.core.models import AuditEvent
-
-
-def scoped_audit_events(user):
-    """System admins see the log of their units; superusers see it all, including logins."""
-    events = AuditEvent.objects.all()
-    if scope_roots(user, [Role.SYSTEM_ADMIN]) is None:
-        return events
-    unit_ids = scoped_units(user, [Role.SYSTEM_ADMIN]).values("pk")
-    return events.filter(unit_id__in=unit_ids)
+from congvu.core.pagination import paginate
 
 
 def filter_events(events, data):
@@ -39,11 +30,12 @@ def filter_events(events, data):
 
 @staff_required(Role.SYSTEM_ADMIN)
 def audit_log(request):
-    events = scoped_audit_events(request.user)
+    # System admins see the log of their units; superusers see it all, including logins (no unit).
+    events = scoped(AuditEvent.objects.all(), request.user, field="unit_id", roles=[Role.SYSTEM_ADMIN])
     form = AuditFilterForm(request.GET or None, object_types=events.values_list("object_type", flat=True))
     if form.is_bound and form.is_valid():
         events = filter_events(events, form.cleaned_data)
-    page = Paginator(events.select_related("actor"), 50).get_page(request.GET.get("page"))
+    page = paginate(request, events.select_related("actor"), 50)
     return render(
         request,
         "accounts/audit_log.html",

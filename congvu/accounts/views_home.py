@@ -1,6 +1,5 @@
 """The staff side's own pages: the home page after login and the official's notifications."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -8,6 +7,7 @@ from congvu.accounts.decorators import login_required_page
 from congvu.accounts.models import RoleAssignment
 from congvu.core import nav
 from congvu.core.models import Notification
+from congvu.core.pagination import paginate
 
 
 @login_required_page
@@ -28,5 +28,5 @@ def notifications(request):
     if request.method == "POST":
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("accounts:notifications")
-    page = Paginator(mine, 30).get_page(request.GET.get("page"))
+    page = paginate(request, mine, 30)
     return render(request, "accounts/notifications.html", {"page": page})

@@ -4,6 +4,7 @@ from django.db.models import Q
 
 from congvu.core.text import folded_terms
 from congvu.people.models import Staff, Transfer
+from congvu.units.lineage import subtree_q
 
 
 def search_staff(queryset, query: str | None):
@@ -16,12 +17,22 @@ def search_staff(queryset, query: str | None):
 def staff_list(queryset, *, unit=None, category: str = "", query: str = "", active_only: bool = True):
     queryset = queryset.select_related("unit", "position")
     if unit is not None:
-        queryset = queryset.filter(unit__path__startswith=unit.path)
+        queryset = queryset.filter(subtree_q(unit))
     if category:
         queryset = queryset.filter(category=category)
     if active_only:
         queryset = queryset.active()
     return search_staff(queryset, query)
+
+
+def current_staff_of(unit):
+    """The active staff working in `unit` or a unit below it today."""
+    return Staff.objects.active().filter(subtree_q(unit))
+
+
+def staff_who_worked_in(unit):
+    """Everyone working in `unit` (or below it) now, plus those who moved out of it since."""
+    return Staff.objects.filter(subtree_q(unit) | Q(transfers__from_unit=unit)).distinct()
 
 
 def unit_on(staff: Staff, day: dt.date):

@@ -1,17 +1,16 @@
 """Staff register to and from .xlsx, in the column layout Vietnamese personnel offices use."""
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from congvu.accounts.scope import unit_in_scope
+from congvu.core.spreadsheets import Book
 from congvu.core.text import fold
 from congvu.people.models import Position, Sex, Staff, StaffCategory
 from congvu.units.models import Unit
@@ -112,7 +111,7 @@ def _read_header(row) -> dict[str, int]:
     return positions
 
 
-def _parse_row(values: dict, units: dict[str, Unit], user) -> dict:
+def _parse_row(values: dict, units: dict[str, Unit], by) -> dict:
     """Validate one row; raise ValidationError with every problem of the row in the user's language."""
     problems = []
     labels = dict(COLUMNS)
@@ -126,7 +125,7 @@ def _parse_row(values: dict, units: dict[str, Unit], user) -> dict:
     if _text(values.get("category")) and category is None:
         problems.append(_("Loại phải là Cán bộ, Công chức, Viên chức hoặc Người lao động"))
     unit = units.get(_text(values.get("unit_code")).upper())
-    if _text(values.get("unit_code")) and (unit is None or not unit_in_scope(user, unit)):
+    if _text(values.get("unit_code")) and (unit is None or not unit_in_scope(by, unit)):
         problems.append(
             _("không có đơn vị mã “%(code)s” trong phạm vi của bạn")
             % {"code": _text(values.get("unit_code"))}
@@ -180,7 +179,7 @@ def _save_row(data: dict) -> bool:
     return created
 
 
-def import_staff(file, *, user) -> ImportReport:
+def import_staff(file, *, by) -> ImportReport:
     """Import staff from .xlsx: bad rows are reported with their row number and reason, good rows are saved.
 
     All good rows are saved in one transaction, each fully or not at all.
@@ -205,7 +204,7 @@ def import_staff(file, *, user) -> ImportReport:
             continue
         values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
         try:
-            data = _parse_row(values, units, user)
+            data = _parse_row(values, units, by)
         except ValidationError as error:
             report.errors.append((number, "; ".join(error.messages)))
             continue
@@ -244,32 +243,25 @@ def _save_valid_rows(valid, report: ImportReport) -> None:
 
 
 def export_staff(queryset) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Danh sách CBCCVC"
-    sheet.append(["STT", *(label for _key, label in COLUMNS), "Tên đơn vị"])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for number, staff in enumerate(
-        queryset.select_related("unit", "position").iterator(chunk_size=2000), start=1
-    ):
-        sheet.append(
+    book = Book()
+    sheet = book.sheet("Danh sách CBCCVC").header(
+        [*(label for _key, label in COLUMNS), "Tên đơn vị"],
+        numbered=True,
+        widths=(28, 10, 12, 16, 26, 16, 14, 14, 14, 40),
+    )
+    for staff in queryset.select_related("unit", "position").iterator(chunk_size=2000):
+        sheet.row(
             [
-                number,
                 staff.full_name,
                 staff.get_sex_display(),
-                staff.date_of_birth.strftime("%d/%m/%Y") if staff.date_of_birth else "",
+                staff.date_of_birth,
                 staff.get_category_display(),
                 staff.position.name if staff.position else "",
                 staff.unit.code,
                 staff.badge_number or "",
-                staff.employed_from.strftime("%d/%m/%Y") if staff.employed_from else "",
-                staff.employed_to.strftime("%d/%m/%Y") if staff.employed_to else "",
+                staff.employed_from,
+                staff.employed_to,
                 staff.unit.name,
             ]
         )
-    for column, width in zip("ABCDEFGHIJK", (6, 28, 10, 12, 16, 26, 16, 14, 14, 14, 40), strict=True):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return book.to_bytes()

@@ -1,22 +1,21 @@
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
+from congvu.core.formviews import submit
+from congvu.core.pagination import paginate
+from congvu.core.spreadsheets import xlsx_response
 from congvu.core.uploads import protected_file_response
+from congvu.core.views import spreadsheet_import
 from congvu.people import selectors, services, spreadsheets
 from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
 from congvu.people.models import Staff
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN, Role.LEADERSHIP, Role.INSPECTOR)
 MANAGE_ROLES = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _filtered_staff(request):
@@ -35,7 +34,7 @@ def _filtered_staff(request):
 @staff_required(*VIEW_ROLES)
 def staff_list(request):
     form, queryset = _filtered_staff(request)
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    page = paginate(request, queryset, 50)
     return render(
         request,
         "people/staff_list.html",
@@ -66,47 +65,38 @@ def staff_transfer(request, pk):
     staff = get_scoped_or_404(Staff.objects.select_related("unit"), request.user, roles=MANAGE_ROLES, pk=pk)
     units = scoped_units(request.user, MANAGE_ROLES).current().exclude(pk=staff.unit_id)
     form = TransferForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.transfer_staff(staff=staff, **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Đã điều động %(name)s.") % {"name": staff.full_name})
-            return redirect("people:staff_detail", pk=staff.pk)
+    done = submit(
+        request,
+        form,
+        lambda data: services.transfer_staff(staff=staff, **data),
+        success=_("Đã điều động %(name)s.") % {"name": staff.full_name},
+    )
+    if done is not None:
+        return redirect("people:staff_detail", pk=staff.pk)
     return render(request, "people/staff_transfer.html", {"staff": staff, "form": form})
 
 
 @staff_required(*VIEW_ROLES)
 def staff_export(request):
     _form, queryset = _filtered_staff(request)
-    response = HttpResponse(spreadsheets.export_staff(queryset), content_type=XLSX)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="danh-sach-cbccvc-{stamp}.xlsx"'
-    return response
+    return xlsx_response(spreadsheets.export_staff(queryset), "danh-sach-cbccvc")
 
 
 @staff_required(*MANAGE_ROLES)
 def staff_import(request):
-    report, file_error = None, None
-    form = StaffImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = spreadsheets.import_staff(form.cleaned_data["file"], user=request.user)
-        except spreadsheets.SpreadsheetError as error:
-            file_error = str(error)
-    return render(
+    return spreadsheet_import(
         request,
-        "people/staff_import.html",
-        {"form": form, "report": report, "file_error": file_error, "columns": spreadsheets.COLUMNS},
+        StaffImportForm(request.POST or None, request.FILES or None),
+        lambda file: spreadsheets.import_staff(file, by=request.user),
+        template="people/staff_import.html",
+        columns=spreadsheets.COLUMNS,
+        refusal=spreadsheets.SpreadsheetError,
     )
 
 
 @staff_required(*MANAGE_ROLES)
 def staff_import_template(request):
-    response = HttpResponse(spreadsheets.export_staff(Staff.objects.none()), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-cbccvc.xlsx"'
-    return response
+    return xlsx_response(spreadsheets.export_staff(Staff.objects.none()), "mau-nhap-cbccvc", dated=False)
 
 
 @staff_required(*VIEW_ROLES)

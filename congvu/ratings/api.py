@@ -4,7 +4,6 @@ import datetime as dt
 import uuid
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -12,19 +11,15 @@ from ninja import Query, Router, Schema, Status
 from ninja.security import HttpBearer, django_auth
 
 from congvu.accounts.scope import get_scoped_or_404, scoped
-from congvu.core import ratelimit
 from congvu.core.indicators import Period
 from congvu.ratings import selectors, services
-from congvu.ratings.models import REASONS, Channel, Level, Rating
+from congvu.ratings.models import REASONS, Level, Rating
 from congvu.ratings.roles import VIEW_ROLES
-from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
 router = Router(tags=["ratings"])
 FROM_DATE = Query(None, alias="from")  # "from" is a Python keyword
 
-DEVICE_LIMIT_PER_MINUTE = 60  # requests per device per minute (an offline queue resends in bursts)
-BURST_SECONDS = 2  # two taps closer than this on one kiosk are not two citizens
 MAX_AGE_DAYS = 31  # how old a queued rating may be when it finally arrives
 
 
@@ -141,53 +136,22 @@ def create_rating(request, payload: RatingIn):
     """Store a rating from a paired kiosk. 201 when stored; 200 with the stored rating when the same
     `id` was sent before (an offline queue resends); 401 for a bad or revoked token; 422 with field
     errors; 429 when the kiosk sends a burst."""
-    device = request.auth
     parsed, error = _parse(payload)
     if error:
         return Status(422, error)
     client_id, moment = parsed
-    existing = (
-        Rating.objects.filter(client_id=client_id)
-        .select_related("staff__position", "counter")
-        .order_by()
-        .first()
-    )
-    if existing is not None:
-        return Status(200, _out(existing))
-    # One transaction (one commit) for the throttle count, the rating, its audit row and the device's
-    # last-seen time: commits are what a busy database spends its time on.
-    with transaction.atomic():
-        return _store(device, payload, client_id, moment)
-
-
-def _store(device, payload, client_id, moment):
-    if not ratelimit.hit(f"ratings:device:{device.pk}", limit=DEVICE_LIMIT_PER_MINUTE, window_seconds=60):
-        return Status(
-            429, {"detail": _("Thiết bị gửi quá nhiều lượt, vui lòng thử lại sau."), "code": "rate"}
-        )
-    window = dt.timedelta(seconds=BURST_SECONDS)
-    if Rating.objects.filter(
-        device=device, rated_at__gt=moment - window, rated_at__lt=moment + window
-    ).exists():
-        return Status(
-            429, {"detail": _("Các lượt chạm quá sát nhau, chỉ ghi nhận một lượt."), "code": "burst"}
-        )
-    counter = device.counter
     try:
-        rating, created = services.record_rating(
+        rating, created = services.record_kiosk_rating(
+            device=request.auth,
             client_id=client_id,
             level=payload.level,
-            channel=Channel.KIOSK,
-            unit=counter.unit,
-            counter=counter,
-            staff=services.official_at(counter, moment),
-            device=device,
             rated_at=moment,
             reasons=payload.reasons,
             comment=payload.comment,
             dossier_code=payload.dossier_code,
-            check_existing=False,  # just checked; a concurrent resend ends in the unique constraint
         )
+    except services.RatingRefused as refusal:
+        return Status(429, {"detail": str(refusal.message), "code": refusal.code})
     except ValidationError as exc:
         return Status(
             422,
@@ -198,9 +162,6 @@ def _store(device, payload, client_id, moment):
                 ]
             },
         )
-    now = timezone.now()
-    if device.last_seen_at is None or now - device.last_seen_at > dt.timedelta(minutes=1):
-        type(device).objects.filter(pk=device.pk).update(last_seen_at=now)
     return Status(201 if created else 200, _out(rating))
 
 
@@ -218,13 +179,11 @@ def _period(start, end) -> Period:
 
 
 def _scoped_ratings(request, unit_ref):
-    ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES)
     unit = None
     if unit_ref:
         lookup = {"pk": int(unit_ref)} if str(unit_ref).isdigit() else {"code": unit_ref}
         unit = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=VIEW_ROLES, **lookup)
-        ratings = ratings.filter(Lineage(unit).q("unit"))
-    return unit, ratings
+    return unit, scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES, within=unit)
 
 
 @router.get("", auth=django_auth, response=list[RatingOut], url_name="ratings")
@@ -259,11 +218,7 @@ def ratings_summary(
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "summary": now,
         "previous": previous,
-        "change": (
-            round(now["share"] - previous["share"], 1)
-            if now["share"] is not None and previous["share"] is not None
-            else None
-        ),
+        "change": selectors.change(now, previous),
         "by_month": [
             {**row, "month": row["month"].date().isoformat()[:7]} for row in selectors.by_month(current)
         ],

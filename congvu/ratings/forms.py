@@ -5,7 +5,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.forms import DateInput
-from congvu.ratings.models import GOOD_REASONS, LOW_REASONS, Counter, Level, PaperForm, Session, SipasElement
+from congvu.ratings.models import (
+    GOOD_REASONS,
+    LOW_REASONS,
+    WHOLE_DAY,
+    Counter,
+    Level,
+    PaperForm,
+    Session,
+    SipasElement,
+)
 from congvu.units.models import UnitType
 
 
@@ -45,7 +54,7 @@ class CounterForm(forms.ModelForm):
 class RosterForm(forms.Form):
     staff = forms.ModelChoiceField(label=_("Cán bộ trực"), queryset=None)
     date = forms.DateField(label=_("Ngày"), widget=DateInput())
-    session = forms.ChoiceField(label=_("Buổi"), choices=[("both", _("Cả ngày"))] + list(Session.choices))
+    session = forms.ChoiceField(label=_("Buổi"), choices=[(WHOLE_DAY, _("Cả ngày"))] + list(Session.choices))
 
     def __init__(self, *args, staff=None, **kwargs):
         super().__init__(*args, **kwargs)

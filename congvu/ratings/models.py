@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
+from congvu.core.events import StateEvent
 from congvu.people.models import Staff
 from congvu.units.models import Unit
 
@@ -37,6 +38,9 @@ class Channel(models.TextChoices):
 class Session(models.TextChoices):
     MORNING = "morning", _("Buổi sáng")
     AFTERNOON = "afternoon", _("Buổi chiều")
+
+
+WHOLE_DAY = "both"  # a roster choice: both sessions of the day
 
 
 # Reasons a citizen can tick, as chips on the kiosk and the QR page.
@@ -201,26 +205,17 @@ class Rating(Audited):
         return [str(REASONS.get(code, code)) for code in self.reasons]
 
 
-class RatingEvent(models.Model):
+class RatingEvent(StateEvent):
     """A moderation step on a rating's comment (hide/show): who, when, what, before → after, why."""
 
     rating = models.ForeignKey(Rating, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    action = models.CharField(_("thao tác"), max_length=30)
-    before = models.JSONField(default=dict)
-    after = models.JSONField(default=dict)
-    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    subject_fields = ("rating",)
+    action_labels = {"hide_comment": _("Ẩn ý kiến"), "show_comment": _("Hiện lại ý kiến")}
+
+    class Meta(StateEvent.Meta):
         verbose_name = _("nhật ký đánh giá")
         verbose_name_plural = _("nhật ký đánh giá")
-
-    def __str__(self):
-        return f"{self.action} {self.at:%d/%m/%Y %H:%M}"
 
 
 class SipasElement(models.TextChoices):

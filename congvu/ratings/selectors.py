@@ -1,11 +1,24 @@
 """Reads: satisfaction shares with the counts behind them, by official, counter, unit and month."""
 
+import datetime as dt
 from collections import Counter as Tally
 
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 
-from congvu.ratings.models import SATISFIED_LEVELS, Level, PaperAnswer, Rating, SipasElement
+from congvu.accounts.scope import scope_roots
+from congvu.core.indicators import Period
+from congvu.people.selectors import current_staff_of
+from congvu.ratings.models import (
+    SATISFIED_LEVELS,
+    Counter,
+    Level,
+    PaperAnswer,
+    PaperForm,
+    Rating,
+    SipasElement,
+)
+from congvu.units.lineage import subtree_q
 
 
 def in_period(queryset, period, field: str = "rated_at"):
@@ -39,6 +52,32 @@ LEVEL_COUNTS = {
 def summary(queryset) -> dict:
     counts = queryset.aggregate(**LEVEL_COUNTS)
     return _row(counts["very"], counts["sat"], counts["low"])
+
+
+def change(current: dict, previous: dict):
+    """The change of the satisfaction share in percentage points (None without both shares)."""
+    if current["share"] is None or previous["share"] is None:
+        return None
+    return round(current["share"] - previous["share"], 1)
+
+
+def overview(ratings, period) -> tuple[dict, object]:
+    """The head of a results page and the period's ratings: the figures of the period and of the one
+    before, the change, the monthly trend over the last twelve months, the reasons for dissatisfaction."""
+    current = in_period(ratings, period)
+    now = summary(current)
+    previous = summary(in_period(ratings, period.previous()))
+    trend = Period(dt.date(period.end.year - 1, period.end.month, 1), period.end)
+    figures = {
+        "period": period,
+        "previous_period": period.previous(),
+        "summary": now,
+        "previous": previous,
+        "change": change(now, previous),
+        "by_month": by_month(in_period(ratings, trend)),
+        "low_reasons": low_reasons(current),
+    }
+    return figures, current
 
 
 def grouped(queryset, *fields) -> list[dict]:
@@ -131,3 +170,37 @@ def paper_answers_in(unit_q, period):
 
 def ratings():
     return Rating.objects.all()
+
+
+# ---------------------------------------------------------------- counters, staff and forms of a unit
+
+
+def active_counters_of(unit):
+    """The active counters of `unit` and the units below it."""
+    return Counter.objects.filter(subtree_q(unit), is_active=True)
+
+
+def counter_staff(counter):
+    """Who may sit at a counter: the active staff of the unit the one-stop section belongs to."""
+    unit = counter.unit.parent if counter.unit.parent_id else counter.unit
+    return current_staff_of(unit).select_related("position")
+
+
+def badge_holders_of(unit):
+    """The active officials with a badge in `unit` and below it, for the QR cards."""
+    return current_staff_of(unit).filter(badge_number__isnull=False)
+
+
+def paper_forms_for(user, roles):
+    """Active paper forms that apply to some unit in the user's scope (issued above or within it)."""
+    active = PaperForm.objects.filter(is_active=True).select_related("unit")
+    roots = scope_roots(user, roles)
+    if roots is None:
+        return active
+    ids = [
+        form.pk
+        for form in active
+        if form.unit_id is None
+        or any(root.path.startswith(form.unit.path) or form.unit.path.startswith(root.path) for root in roots)
+    ]
+    return active.filter(pk__in=ids)

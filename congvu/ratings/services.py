@@ -1,6 +1,7 @@
 """Writes: pairing kiosks, the roster, storing ratings from every channel, moderation, paper entry."""
 
 import datetime as dt
+import hashlib
 import secrets
 import uuid
 
@@ -12,9 +13,12 @@ from django.utils.translation import gettext as _
 
 from congvu.accounts.models import Role
 from congvu.accounts.selectors import users_with_role_nearest
+from congvu.core import ratelimit
+from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.ratings.models import (
     REASONS,
+    WHOLE_DAY,
     Channel,
     Choice,
     Counter,
@@ -26,7 +30,6 @@ from congvu.ratings.models import (
     PaperResponse,
     Question,
     Rating,
-    RatingEvent,
     RosterEntry,
     Session,
     hash_token,
@@ -34,13 +37,25 @@ from congvu.ratings.models import (
 
 TOKEN_PREFIX = "kiosk_"
 MAX_REASONS = 8
+DEVICE_LIMIT_PER_MINUTE = 60  # requests per device per minute (an offline queue resends in bursts)
+BURST_SECONDS = 2  # two taps closer than this on one kiosk are not two citizens
+QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
+QR_LIMIT_PER_ADDRESS = 30  # per IP address per hour (a ward office may share one address)
 
 
-# ---------------------------------------------------------------- kiosks
+# ---------------------------------------------------------------- counters and kiosks
 
 
 @transaction.atomic
-def pair_device(*, counter: Counter, name: str = "", user=None) -> tuple[KioskDevice, str]:
+def add_counter(*, unit, code: str, name: str, fields_served: str = "") -> Counter:
+    counter = Counter(unit=unit, code=code, name=name, fields_served=fields_served)
+    counter.full_clean()
+    counter.save()
+    return counter
+
+
+@transaction.atomic
+def pair_device(*, counter: Counter, name: str = "", by=None) -> tuple[KioskDevice, str]:
     """A new device token for the counter; returns (device, token). The token is shown once only."""
     token = TOKEN_PREFIX + secrets.token_urlsafe(32)
     device = KioskDevice(
@@ -48,7 +63,7 @@ def pair_device(*, counter: Counter, name: str = "", user=None) -> tuple[KioskDe
         name=name or _("Máy tính bảng %(code)s") % {"code": counter.code},
         token_hash=hash_token(token),
         token_prefix=token[len(TOKEN_PREFIX) : len(TOKEN_PREFIX) + 6],
-        paired_by=user,
+        paired_by=by,
     )
     device.full_clean()
     device.save()
@@ -56,10 +71,10 @@ def pair_device(*, counter: Counter, name: str = "", user=None) -> tuple[KioskDe
 
 
 @transaction.atomic
-def revoke_device(*, device: KioskDevice, user=None) -> KioskDevice:
+def revoke_device(*, device: KioskDevice, by=None) -> KioskDevice:
     if device.revoked_at is None:
         device.revoked_at = timezone.now()
-        device.revoked_by = user
+        device.revoked_by = by
         device.save(update_fields=["revoked_at", "revoked_by"])
     return device
 
@@ -100,15 +115,20 @@ def official_at(counter: Counter, moment: dt.datetime):
 
 
 @transaction.atomic
-def set_roster(*, counter: Counter, staff, date: dt.date, session: str, user=None) -> RosterEntry:
-    entry = RosterEntry.objects.filter(counter=counter, date=date, session=session).first()
-    if entry is None:
-        entry = RosterEntry(counter=counter, date=date, session=session)
-    entry.staff = staff
-    entry.created_by = user
-    entry.full_clean()
-    entry.save()
-    return entry
+def set_roster(*, counter: Counter, staff, date: dt.date, session: str, by=None) -> list[RosterEntry]:
+    """Put `staff` on the counter for one session of `date`, or for both (`session` WHOLE_DAY)."""
+    sessions = Session.values if session == WHOLE_DAY else [session]
+    entries = []
+    for one in sessions:
+        entry = RosterEntry.objects.filter(counter=counter, date=date, session=one).first()
+        if entry is None:
+            entry = RosterEntry(counter=counter, date=date, session=one)
+        entry.staff = staff
+        entry.created_by = by
+        entry.full_clean()
+        entry.save()
+        entries.append(entry)
+    return entries
 
 
 # ---------------------------------------------------------------- ratings
@@ -126,6 +146,16 @@ def clean_reasons(reasons) -> list[str]:
     return unique
 
 
+class RatingRefused(Exception):
+    """A rating not stored by a rate rule: too many from one source ("rate") or two taps too close on
+    one kiosk ("burst")."""
+
+    def __init__(self, code: str, message):
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
 def record_rating(
     *,
     level: str,
@@ -133,22 +163,122 @@ def record_rating(
     unit,
     rated_at: dt.datetime | None = None,
     client_id: uuid.UUID | None = None,
+    device: KioskDevice | None = None,
+    throttles=(),
+    **fields,
+) -> tuple[Rating, bool]:
+    """Store one rating under the rules every channel shares; (rating, created). `fields`: counter,
+    staff, reasons, comment, dossier_code, client_key.
+
+    - a client id already stored returns that rating unchanged (an offline queue resends);
+    - `throttles` are (key, limit, window seconds): the first one used up refuses with
+      RatingRefused("rate"); a kiosk device also has its own per-minute limit;
+    - a kiosk tap closer than BURST_SECONDS to the device's previous one: RatingRefused("burst");
+    - a bad level or reasons, or a dossier already rated: ValidationError with field errors.
+
+    One transaction (one commit: what a busy database spends its time on) covers the counts, the
+    rating, its audit row and the device's last-seen time. A refused rating still counts."""
+    if client_id is not None:
+        existing = (
+            Rating.objects.filter(client_id=client_id)
+            .select_related("staff__position", "counter")
+            .order_by()
+            .first()
+        )
+        if existing is not None:
+            return existing, False
+    moment = rated_at or timezone.now()
+    if device is not None:
+        throttles = [(f"ratings:device:{device.pk}", DEVICE_LIMIT_PER_MINUTE, 60), *throttles]
+    with transaction.atomic():
+        try:
+            _check_rate(throttles, device, moment)
+            rating, created = _store_rating(
+                level=level,
+                channel=channel,
+                unit=unit,
+                rated_at=moment,
+                client_id=client_id,
+                device=device,
+                **fields,
+            )
+        except (RatingRefused, ValidationError) as error:
+            refusal = error  # raised after the commit, so that the counts stay
+        else:
+            if device is not None:
+                _seen(device)
+            return rating, created
+    raise refusal
+
+
+def record_kiosk_rating(
+    *, device: KioskDevice, client_id: uuid.UUID, level: str, rated_at: dt.datetime, **fields
+) -> tuple[Rating, bool]:
+    """A rating from a paired kiosk: its counter, unit and the official on the roster at that moment."""
+    counter = device.counter
+    return record_rating(
+        client_id=client_id,
+        level=level,
+        channel=Channel.KIOSK,
+        unit=counter.unit,
+        counter=counter,
+        staff=official_at(counter, rated_at),
+        device=device,
+        rated_at=rated_at,
+        **fields,
+    )
+
+
+def record_qr_rating(*, unit, counter, staff, browser: str, address: str, **fields) -> tuple[Rating, bool]:
+    """A rating from the public QR page, limited per browser (`browser`: its cookie) and per network
+    address (`address`: a hash of it); the rating keeps a hash of both."""
+    return record_rating(
+        channel=Channel.QR,
+        unit=unit,
+        counter=counter,
+        staff=staff,
+        client_key=hashlib.sha256(f"{browser}:{address}".encode()).hexdigest()[:64],
+        throttles=[
+            (f"ratings:qr:device:{browser}", QR_LIMIT_PER_DEVICE, 3600),
+            (f"ratings:qr:ip:{address}", QR_LIMIT_PER_ADDRESS, 3600),
+        ],
+        **fields,
+    )
+
+
+def _check_rate(throttles, device, moment) -> None:
+    for key, limit, window in throttles:
+        if not ratelimit.hit(key, limit=limit, window_seconds=window):
+            raise RatingRefused("rate", _("Thiết bị gửi quá nhiều lượt, vui lòng thử lại sau."))
+    if device is not None:
+        window = dt.timedelta(seconds=BURST_SECONDS)
+        if Rating.objects.filter(
+            device=device, rated_at__gt=moment - window, rated_at__lt=moment + window
+        ).exists():
+            raise RatingRefused("burst", _("Các lượt chạm quá sát nhau, chỉ ghi nhận một lượt."))
+
+
+def _seen(device: KioskDevice) -> None:
+    now = timezone.now()
+    if device.last_seen_at is None or now - device.last_seen_at > dt.timedelta(minutes=1):
+        type(device).objects.filter(pk=device.pk).update(last_seen_at=now)
+
+
+def _store_rating(
+    *,
+    level,
+    channel,
+    unit,
+    rated_at,
+    client_id,
+    dossier_code="",
+    reasons=(),
+    comment="",
     counter: Counter | None = None,
     staff=None,
     device: KioskDevice | None = None,
-    reasons=(),
-    comment: str = "",
-    dossier_code: str = "",
     client_key: str = "",
-    check_existing: bool = True,
-) -> tuple[Rating, bool]:
-    """Store one rating; (rating, created). A client id already stored returns that rating unchanged.
-
-    Raises ValidationError with field errors for a bad level, reasons, or a dossier already rated."""
-    if client_id is not None and check_existing:
-        existing = Rating.objects.filter(client_id=client_id).order_by().first()
-        if existing is not None:
-            return existing, False
+):
     if level not in Level.values:
         raise ValidationError({"level": _("Mức độ hài lòng không hợp lệ.")})
     dossier_code = (dossier_code or "").strip().upper()
@@ -159,7 +289,7 @@ def record_rating(
         comment=(comment or "").strip()[:1000],
         dossier_code=dossier_code[:40],
         channel=channel,
-        rated_at=rated_at or timezone.now(),
+        rated_at=rated_at,
         unit=unit,
         counter=counter,
         staff=staff,
@@ -215,7 +345,7 @@ def alert_unit_head(rating: Rating) -> None:
 
 
 @transaction.atomic
-def set_comment_hidden(*, rating: Rating, hidden: bool, reason: str = "", user=None) -> Rating:
+def set_comment_hidden(*, rating: Rating, hidden: bool, reason: str = "", by=None) -> Rating:
     rating = Rating.objects.select_for_update().get(pk=rating.pk)
     reason = (reason or "").strip()
     if hidden and not reason:
@@ -225,10 +355,10 @@ def set_comment_hidden(*, rating: Rating, hidden: bool, reason: str = "", user=N
     rating.comment_hidden_reason = reason[:300] if hidden else ""
     rating.save(update_fields=["comment_hidden", "comment_hidden_reason"])
     after = {"comment_hidden": rating.comment_hidden, "comment_hidden_reason": rating.comment_hidden_reason}
-    RatingEvent.objects.create(
-        rating=rating,
-        actor=user,
-        action="hide_comment" if hidden else "show_comment",
+    record_event(
+        rating,
+        "hide_comment" if hidden else "show_comment",
+        by=by,
         before=before,
         after=after,
         note=reason[:300],
@@ -299,7 +429,7 @@ def save_form(
 
 
 @transaction.atomic
-def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declared_count=None, user=None):
+def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declared_count=None, by=None):
     if not form_applies_to(form, unit):
         raise ValidationError({"form": _("Mẫu phiếu này không áp dụng cho đơn vị đã chọn.")})
     batch = PaperBatch(
@@ -308,7 +438,7 @@ def open_batch(*, unit, form: PaperForm, collected_on: dt.date, label="", declar
         collected_on=collected_on,
         label=label,
         declared_count=declared_count,
-        entered_by=user,
+        entered_by=by,
     )
     batch.full_clean()
     batch.save()

@@ -17,12 +17,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
-from congvu.accounts.scope import get_scoped_or_404, has_role, scope_roots, scoped, scoped_units
-from congvu.core import ratelimit
+from congvu.accounts.scope import get_scoped_or_404, has_role, scope_q, scoped, scoped_units
+from congvu.core.forms import apply_errors
+from congvu.core.formviews import submit
 from congvu.core.indicators import Period
 from congvu.core.middleware import client_ip
 from congvu.core.uploads import protected_file_response
 from congvu.people.models import Staff
+from congvu.people.selectors import current_staff_of, staff_who_worked_in
 from congvu.ratings import cards, selectors, services
 from congvu.ratings.forms import (
     BatchForm,
@@ -38,21 +40,16 @@ from congvu.ratings.forms import (
 from congvu.ratings.models import (
     GOOD_REASONS,
     LOW_REASONS,
-    Channel,
     Counter,
     KioskDevice,
     Level,
     PaperBatch,
     PaperForm,
     Rating,
-    Session,
 )
 from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE_ROLES, VIEW_ROLES
-from congvu.units.lineage import Lineage
 from congvu.units.models import Unit, UnitType
 
-QR_LIMIT_PER_DEVICE = 5  # ratings per browser per hour on the QR page
-QR_LIMIT_PER_ADDRESS = 30  # per IP address per hour (a ward office may share one address)
 MAX_CARDS = 400
 
 
@@ -73,12 +70,6 @@ def _chart(rows) -> str:
     )
 
 
-def _compare(current, previous):
-    if current["share"] is None or previous["share"] is None:
-        return None
-    return round(current["share"] - previous["share"], 1)
-
-
 # ---------------------------------------------------------------- results
 
 
@@ -96,42 +87,23 @@ def results(request):
     form = ResultsFilterForm(request.GET or None, units=units)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     period = _period_from(data)
-    ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES)
-    answers = scoped(
-        selectors.PaperAnswer.objects.all(), request.user, field="response__batch__unit", roles=VIEW_ROLES
-    )
     unit = data.get("unit")
-    if unit is not None:
-        ratings = ratings.filter(Lineage(unit).q("unit"))
-        answers = answers.filter(Lineage(unit).q("response__batch__unit"))
-    current = selectors.in_period(ratings, period)
-    summary = selectors.summary(current)
-    previous = selectors.summary(selectors.in_period(ratings, period.previous()))
-    trend_period = Period(dt.date(period.end.year - 1, period.end.month, 1), period.end)
-    by_month = selectors.by_month(selectors.in_period(ratings, trend_period))
-    can_moderate = has_role(request.user, *MODERATE_ROLES)
-    context = {
+    ratings = scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES, within=unit)
+    answers = selectors.paper_answers_in(
+        scope_q(request.user, "response__batch__unit", roles=VIEW_ROLES, within=unit), period
+    )
+    figures, current = selectors.overview(ratings, period)
+    context = figures | {
         "form": form,
         "unit": unit,
-        "period": period,
-        "previous_period": period.previous(),
-        "summary": summary,
-        "previous": previous,
-        "change": _compare(summary, previous),
-        "chart": _chart(by_month),
-        "by_month": by_month,
+        "chart": _chart(figures["by_month"]),
         "by_unit": selectors.by_unit(current),
         "by_counter": selectors.by_counter(current),
         "by_staff": selectors.by_staff(current),
         "by_channel": selectors.by_channel(current),
-        "low_reasons": selectors.low_reasons(current),
-        "sipas": selectors.sipas_indices(
-            answers.filter(
-                response__batch__collected_on__gte=period.start, response__batch__collected_on__lte=period.end
-            )
-        ),
+        "sipas": selectors.sipas_indices(answers),
         "comments": selectors.comments(current)[:50],
-        "can_moderate": can_moderate,
+        "can_moderate": has_role(request.user, *MODERATE_ROLES),
         "hide_form": HideCommentForm(),
     }
     return render(request, "ratings/results.html", context)
@@ -146,28 +118,14 @@ def my_results(request):
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     period = _period_from(data)
     ratings = Rating.objects.filter(staff=staff) if staff else Rating.objects.none()
-    current = selectors.in_period(ratings, period)
-    summary = selectors.summary(current)
-    previous = selectors.summary(selectors.in_period(ratings, period.previous()))
-    by_month = selectors.by_month(
-        selectors.in_period(ratings, Period(dt.date(period.end.year - 1, period.end.month, 1), period.end))
-    )
-    return render(
-        request,
-        "ratings/my_results.html",
-        {
-            "form": form,
-            "staff": staff,
-            "period": period,
-            "previous_period": period.previous(),
-            "summary": summary,
-            "previous": previous,
-            "change": _compare(summary, previous),
-            "chart": _chart(by_month),
-            "low_reasons": selectors.low_reasons(current),
-            "comments": selectors.comments(current, include_hidden=False)[:50],
-        },
-    )
+    figures, current = selectors.overview(ratings, period)
+    context = figures | {
+        "form": form,
+        "staff": staff,
+        "chart": _chart(figures["by_month"]),
+        "comments": selectors.comments(current, include_hidden=False)[:50],
+    }
+    return render(request, "ratings/my_results.html", context)
 
 
 @staff_required(*MODERATE_ROLES)
@@ -180,7 +138,7 @@ def hide_comment(request, pk):
         messages.error(request, _("Cần ghi lý do ẩn ý kiến."))
     else:
         services.set_comment_hidden(
-            rating=rating, hidden=hidden, reason=request.POST.get("reason", ""), user=request.user
+            rating=rating, hidden=hidden, reason=request.POST.get("reason", ""), by=request.user
         )
         messages.success(request, _("Đã ẩn ý kiến.") if hidden else _("Đã hiện lại ý kiến."))
     return redirect(request.POST.get("next") or reverse("ratings:results"))
@@ -193,8 +151,8 @@ def hide_comment(request, pk):
 def counters(request):
     units = scoped_units(request.user, roles=MANAGE_ROLES).current()
     form = CounterForm(request.POST or None, units=units)
-    if request.method == "POST" and form.is_valid():
-        counter = form.save()
+    counter = submit(request, form, lambda data: services.add_counter(**data))
+    if counter is not None:
         messages.success(request, _("Đã thêm quầy %(name)s.") % {"name": counter.name})
         return redirect("ratings:counter_detail", pk=counter.pk)
     rows = scoped(Counter.objects.select_related("unit"), request.user, roles=MANAGE_ROLES).order_by(
@@ -203,30 +161,19 @@ def counters(request):
     return render(request, "ratings/counters.html", {"counters": rows, "form": form})
 
 
-def _counter_staff(counter):
-    return (
-        Staff.objects.active()
-        .filter(
-            unit__path__startswith=counter.unit.parent.path if counter.unit.parent_id else counter.unit.path
-        )
-        .select_related("position")
-    )
-
-
 @staff_required(*MANAGE_ROLES)
 def counter_detail(request, pk):
     counter = get_scoped_or_404(
         Counter.objects.select_related("unit__parent"), request.user, roles=MANAGE_ROLES, pk=pk
     )
-    roster_form = RosterForm(request.POST or None, staff=_counter_staff(counter))
-    if request.method == "POST" and roster_form.is_valid():
-        data = roster_form.cleaned_data
-        sessions = Session.values if data["session"] == "both" else [data["session"]]
-        for session in sessions:
-            services.set_roster(
-                counter=counter, staff=data["staff"], date=data["date"], session=session, user=request.user
-            )
-        messages.success(request, _("Đã cập nhật phân công trực quầy."))
+    roster_form = RosterForm(request.POST or None, staff=selectors.counter_staff(counter))
+    saved = submit(
+        request,
+        roster_form,
+        lambda data: services.set_roster(counter=counter, by=request.user, **data),
+        success=_("Đã cập nhật phân công trực quầy."),
+    )
+    if saved is not None:
         return redirect("ratings:counter_detail", pk=counter.pk)
     now = timezone.now()
     return render(
@@ -255,7 +202,7 @@ def pair_device(request, pk):
     )
     form = PairForm(request.POST)
     name = form.cleaned_data["name"] if form.is_valid() else ""
-    device, token = services.pair_device(counter=counter, name=name, user=request.user)
+    device, token = services.pair_device(counter=counter, name=name, by=request.user)
     logout(request)
     return render(
         request,
@@ -279,7 +226,7 @@ def revoke_device(request, pk):
         roles=MANAGE_ROLES,
         pk=pk,
     )
-    services.revoke_device(device=device, user=request.user)
+    services.revoke_device(device=device, by=request.user)
     messages.success(request, _("Đã thu hồi thiết bị %(name)s.") % {"name": device.name})
     return redirect("ratings:counter_detail", pk=device.counter_id)
 
@@ -322,17 +269,12 @@ def card_unit(request, pk):
     """Every current official with a badge and every counter of the unit (and the units below it)."""
     unit = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=MANAGE_ROLES, pk=pk)
     people = (
-        Staff.objects.active()
-        .filter(unit__path__startswith=unit.path, badge_number__isnull=False)
+        selectors.badge_holders_of(unit)
         .select_related("unit", "position")
         .order_by("unit__path", "badge_number")[:MAX_CARDS]
     )
-    items = [
-        cards.counter_card(c, _rate_url(request, c.code))
-        for c in Counter.objects.filter(unit__path__startswith=unit.path, is_active=True).select_related(
-            "unit"
-        )
-    ]
+    counters = selectors.active_counters_of(unit).select_related("unit")
+    items = [cards.counter_card(c, _rate_url(request, c.code)) for c in counters]
     items += [cards.staff_card(s, _rate_url(request, s.badge_number)) for s in people]
     return _pdf(cards.render_cards(items, unit.name), f"the-danh-gia-{unit.code}.pdf")
 
@@ -353,47 +295,26 @@ def cards_index(request):
     if selected is None:
         selected = units.filter(unit_type=UnitType.ONE_STOP).first()
     if selected is not None:
-        people = (
-            Staff.objects.active().filter(unit__path__startswith=selected.path).select_related("position")
-        )
+        people = current_staff_of(selected).select_related("position")
     return render(request, "ratings/cards.html", {"units": units, "selected": selected, "people": people})
 
 
 # ---------------------------------------------------------------- paper forms
 
 
-def _forms_for(user, roles):
-    """Active paper forms that apply to some unit in the user's scope (issued above or within it)."""
-    active = PaperForm.objects.filter(is_active=True).select_related("unit")
-    roots = scope_roots(user, roles)
-    if roots is None:
-        return active
-    ids = [
-        form.pk
-        for form in active
-        if form.unit_id is None
-        or any(root.path.startswith(form.unit.path) or form.unit.path.startswith(root.path) for root in roots)
-    ]
-    return active.filter(pk__in=ids)
-
-
 @staff_required(*ENTRY_ROLES)
 def batches(request):
     units = scoped_units(request.user, roles=ENTRY_ROLES).filter(unit_type=UnitType.ONE_STOP)
-    form = BatchForm(request.POST or None, units=units, paper_forms=_forms_for(request.user, ENTRY_ROLES))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            batch = services.open_batch(user=request.user, **data)
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            return redirect("ratings:paper_entry", pk=batch.pk)
+    form = BatchForm(
+        request.POST or None, units=units, paper_forms=selectors.paper_forms_for(request.user, ENTRY_ROLES)
+    )
+    batch = submit(request, form, lambda data: services.open_batch(by=request.user, **data))
+    if batch is not None:
+        return redirect("ratings:paper_entry", pk=batch.pk)
     rows = scoped(
         PaperBatch.objects.select_related("unit", "form", "entered_by"), request.user, roles=ENTRY_ROLES
     ).annotate(entered=Count("responses"))[:100]
-    forms_in_use = _forms_for(request.user, ENTRY_ROLES).prefetch_related("questions")
+    forms_in_use = selectors.paper_forms_for(request.user, ENTRY_ROLES).prefetch_related("questions")
     return render(
         request, "ratings/batches.html", {"form": form, "batches": rows, "paper_forms": forms_in_use}
     )
@@ -405,11 +326,7 @@ def paper_entry(request, pk):
     batch = get_scoped_or_404(
         PaperBatch.objects.select_related("unit", "form"), request.user, roles=ENTRY_ROLES, pk=pk
     )
-    staff = (
-        Staff.objects.filter(Q(unit__path__startswith=batch.unit.path) | Q(transfers__from_unit=batch.unit))
-        .distinct()
-        .select_related("position")
-    )
+    staff = staff_who_worked_in(batch.unit).select_related("position")
     last = batch.responses.order_by("-number").values_list("staff_id", flat=True).first()
     form = PaperEntryForm(
         request.POST if request.method == "POST" else None,
@@ -417,22 +334,20 @@ def paper_entry(request, pk):
         staff=staff,
         initial={"staff": last},  # a stack is usually about one official: keep the last choice
     )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            response = services.enter_paper_response(
-                batch=batch,
-                answers=data["answers"],
-                staff=data.get("staff"),
-                dossier_code=data.get("dossier_code", ""),
-                comment=data.get("comment", ""),
-            )
-        except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            messages.success(request, _("Đã lưu phiếu số %(n)d.") % {"n": response.number})
-            return redirect("ratings:paper_entry", pk=batch.pk)
+    response = submit(
+        request,
+        form,
+        lambda data: services.enter_paper_response(
+            batch=batch,
+            answers=data["answers"],
+            staff=data.get("staff"),
+            dossier_code=data.get("dossier_code", ""),
+            comment=data.get("comment", ""),
+        ),
+    )
+    if response is not None:
+        messages.success(request, _("Đã lưu phiếu số %(n)d.") % {"n": response.number})
+        return redirect("ratings:paper_entry", pk=batch.pk)
     count = batch.responses.count()
     return render(
         request,
@@ -441,24 +356,24 @@ def paper_entry(request, pk):
     )
 
 
-@staff_required(*FORM_ROLES)
-def paper_forms(request):
+def _edit_paper_form(request, paper_form=None):
+    """The form editor (a new form when `paper_form` is None) and the saved form once it is saved."""
     units = scoped_units(request.user, roles=FORM_ROLES).current()
-    editor = PaperFormEditor(request.POST or None, units=units)
-    if request.method == "POST" and editor.is_valid():
-        data = editor.cleaned_data
-        form = services.save_form(
-            unit=data["unit"],
-            title=data["title"],
-            code=data["code"],
-            valid_from=data["valid_from"],
-            questions=data["questions"],
-            choices=data["choices"],
-        )
+    initial = PaperFormEditor.initial_for(paper_form) if paper_form is not None else None
+    editor = PaperFormEditor(request.POST or None, units=units, initial=initial)
+    saved = submit(request, editor, lambda data: services.save_form(form=paper_form, **data))
+    if saved is not None:
         messages.success(
             request,
-            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": form.title, "v": form.version},
+            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": saved.title, "v": saved.version},
         )
+    return editor, saved
+
+
+@staff_required(*FORM_ROLES)
+def paper_forms(request):
+    editor, saved = _edit_paper_form(request)
+    if saved is not None:
         return redirect("ratings:paper_forms")
     rows = scoped(
         PaperForm.objects.select_related("unit").annotate(entered=Count("paperbatch__responses")),
@@ -474,25 +389,8 @@ def paper_form_edit(request, pk):
     paper_form = get_scoped_or_404(
         PaperForm.objects.select_related("unit"), request.user, roles=FORM_ROLES, pk=pk
     )
-    units = scoped_units(request.user, roles=FORM_ROLES).current()
-    editor = PaperFormEditor(
-        request.POST or None, units=units, initial=PaperFormEditor.initial_for(paper_form)
-    )
-    if request.method == "POST" and editor.is_valid():
-        data = editor.cleaned_data
-        saved = services.save_form(
-            form=paper_form,
-            unit=data["unit"],
-            title=data["title"],
-            code=data["code"],
-            valid_from=data["valid_from"],
-            questions=data["questions"],
-            choices=data["choices"],
-        )
-        messages.success(
-            request,
-            _("Đã lưu mẫu phiếu %(title)s (phiên bản %(v)d).") % {"title": saved.title, "v": saved.version},
-        )
+    editor, saved = _edit_paper_form(request, paper_form)
+    if saved is not None:
         return redirect("ratings:paper_forms")
     in_use = PaperBatch.objects.filter(form=paper_form, responses__isnull=False).exists()
     return render(
@@ -598,35 +496,29 @@ def rate(request, code):
     form = PublicRatingForm(request.POST or None)
     done = request.GET.get("xong") == "1"
     if request.method == "POST" and form.is_valid():
-        address = _address_key(request)
-        within = ratelimit.hit(
-            f"ratings:qr:device:{device_id}", limit=QR_LIMIT_PER_DEVICE, window_seconds=3600
-        ) and ratelimit.hit(f"ratings:qr:ip:{address}", limit=QR_LIMIT_PER_ADDRESS, window_seconds=3600)
-        if not within:
+        data = form.cleaned_data
+        try:
+            services.record_qr_rating(
+                unit=unit,
+                counter=counter,
+                staff=staff,
+                browser=device_id,
+                address=_address_key(request),
+                level=data["level"],
+                reasons=data["reasons"],
+                comment=data["comment"],
+                dossier_code=data["dossier_code"],
+            )
+        except services.RatingRefused:
             form.add_error(
                 None, _("Ông/bà đã gửi nhiều lượt đánh giá trong thời gian ngắn. Vui lòng thử lại sau.")
             )
+        except ValidationError as exc:
+            apply_errors(form, exc)
         else:
-            data = form.cleaned_data
-            try:
-                services.record_rating(
-                    level=data["level"],
-                    channel=Channel.QR,
-                    unit=unit,
-                    counter=counter,
-                    staff=staff,
-                    reasons=data["reasons"],
-                    comment=data["comment"],
-                    dossier_code=data["dossier_code"],
-                    client_key=hashlib.sha256(f"{device_id}:{address}".encode()).hexdigest()[:64],
-                )
-            except ValidationError as exc:
-                for field, errors in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, errors)
-            else:
-                response = redirect(reverse("ratings:rate", args=[code]) + "?xong=1")
-                response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")
-                return response
+            response = redirect(reverse("ratings:rate", args=[code]) + "?xong=1")
+            response.set_cookie("cv_rater", device_id, max_age=365 * 86400, httponly=True, samesite="Lax")
+            return response
     response = render(
         request,
         "ratings/rate.html",

@@ -3,15 +3,13 @@
 indicator engine; a section whose indicators are not registered says so instead of inventing a number."""
 
 import datetime as dt
-import io
 
-from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from congvu.core.documents import add_body, add_heading, add_signature, add_table, official_document
 from congvu.core.indicators import SHARE, Period, load_all
+from congvu.core.spreadsheets import Book, SheetWriter
 from congvu.reports import present, selectors
 from congvu.reports.engine import evaluate, evaluate_all
 from congvu.units.lineage import Lineage
@@ -31,17 +29,22 @@ ADMINISTRATIVE = {
 }
 
 
-def _header(sheet, row, titles):
-    for column, title in enumerate(titles, start=1):
-        cell = sheet.cell(row=row, column=column, value=title)
+def _paint_header(sheet, row: int, width: int) -> None:
+    """The reports' header look (bold, coloured, wrapped) on the first `width` cells of a row."""
+    for cell in sheet[row][:width]:
         cell.font = Font(bold=True)
         cell.fill = HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _widths(sheet, widths):
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
+def _table(writer: SheetWriter, titles, widths=None) -> SheetWriter:
+    writer.header(titles, widths=widths)
+    _paint_header(writer.sheet, writer.sheet.max_row, len(titles))
+    return writer
+
+
+def _skip_row(writer: SheetWriter) -> None:
+    writer.sheet.append([])
 
 
 def workbook(unit: Unit, period: Period, *, chart_code: str | None = None, span: int = 5) -> bytes:
@@ -49,40 +52,39 @@ def workbook(unit: Unit, period: Period, *, chart_code: str | None = None, span:
     compared; each with a native chart."""
     registry = load_all()
     result = evaluate_all(unit, period)
-    book = Workbook()
+    book = Book()
+    indicators = result["indicators"]
 
-    sheet = book.active
-    sheet.title = "Chỉ tiêu"
-    sheet["A1"] = f"Kết quả thực hiện văn hóa công vụ — {unit.name}"
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet["A2"] = f"Kỳ báo cáo: {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}"
+    main = book.sheet("Chỉ tiêu").title_block(
+        f"Kết quả thực hiện văn hóa công vụ — {unit.name}",
+        f"Kỳ báo cáo: {period.start:%d/%m/%Y} – {period.end:%d/%m/%Y}",
+    )
+    _skip_row(main)
     titles = ["Mã", "Chỉ tiêu", "Đơn vị tính", "Giá trị", "Tử số", "Mẫu số", "Kỳ trước", "Thay đổi"]
-    _header(sheet, 4, titles)
-    for offset, item in enumerate(result["indicators"], start=5):
-        kind = item["kind"]
-        values = [
+    _table(main, titles, widths=[30, 48, 10, 12, 12, 12, 12, 12]).rows(
+        [
             item["code"],
             item["name"],
-            "%" if kind == SHARE else "",
+            "%" if item["kind"] == SHARE else "",
             item["value"],
             item["numerator"],
             item["denominator"],
             item["previous"],
             item["change"],
         ]
-        for column, value in enumerate(values, start=1):
-            sheet.cell(row=offset, column=column, value=value)
-    _widths(sheet, [30, 48, 10, 12, 12, 12, 12, 12])
-    last = 4 + len(result["indicators"])
-    shares = [i for i, item in enumerate(result["indicators"], start=5) if item["kind"] == SHARE]
+        for item in indicators
+    )
+    shares = [item for item in indicators if item["kind"] == SHARE]
     if shares:
         # Current vs previous for the shares, on a helper block so the chart has contiguous ranges.
-        top = last + 3
-        _header(sheet, top, ["Chỉ tiêu (%)", "Kỳ này", "Kỳ trước"])
-        for n, source_row in enumerate(shares, start=1):
-            sheet.cell(row=top + n, column=1, value=sheet.cell(row=source_row, column=2).value)
-            sheet.cell(row=top + n, column=2, value=sheet.cell(row=source_row, column=4).value)
-            sheet.cell(row=top + n, column=3, value=sheet.cell(row=source_row, column=7).value)
+        sheet = main.sheet
+        top = 4 + len(indicators) + 3
+        for _blank in range(2):
+            _skip_row(main)
+        sheet.append(["Chỉ tiêu (%)", "Kỳ này", "Kỳ trước"])
+        _paint_header(sheet, top, 3)
+        for item in shares:
+            main.row([item["name"], item["value"], item["previous"]])
         chart = BarChart()
         chart.title = "Tỷ lệ (%) kỳ này và kỳ trước"
         chart.y_axis.title = "%"
@@ -95,19 +97,22 @@ def workbook(unit: Unit, period: Period, *, chart_code: str | None = None, span:
         sheet.add_chart(chart, f"J{4}")
 
     years = selectors.trend_years(period, span)
-    trend = book.create_sheet("Theo năm")
-    trend["A1"] = f"Diễn biến theo năm — {unit.name}"
-    trend["A1"].font = Font(bold=True, size=13)
-    _header(trend, 3, ["Mã", "Chỉ tiêu", *[str(year) for year in years]])
+    trend = book.sheet("Theo năm").title_block(f"Diễn biến theo năm — {unit.name}")
+    _skip_row(trend)
+    _table(trend, ["Mã", "Chỉ tiêu", *[str(year) for year in years]], widths=[30, 48, *[10] * len(years)])
     scope = Lineage(unit)
     codes = list(registry)
-    for offset, code in enumerate(codes, start=4):
-        trend.cell(row=offset, column=1, value=code)
-        trend.cell(row=offset, column=2, value=registry[code].name_vi)
-        for column, year in enumerate(years, start=3):
-            value = evaluate(code, unit, Period.year(year), with_previous=False, scope=scope)["value"]
-            trend.cell(row=offset, column=column, value=value)
-    _widths(trend, [30, 48, *[10] * len(years)])
+    trend.rows(
+        [
+            code,
+            registry[code].name_vi,
+            *[
+                evaluate(code, unit, Period.year(year), with_previous=False, scope=scope)["value"]
+                for year in years
+            ],
+        ]
+        for code in codes
+    )
     share_rows = [offset for offset, code in enumerate(codes, start=4) if registry[code].kind == SHARE]
     if share_rows:
         line = LineChart()
@@ -115,22 +120,25 @@ def workbook(unit: Unit, period: Period, *, chart_code: str | None = None, span:
         line.y_axis.title = "%"
         for row_number in share_rows:
             line.add_data(
-                Reference(trend, min_col=2, max_col=2 + len(years), min_row=row_number),
+                Reference(trend.sheet, min_col=2, max_col=2 + len(years), min_row=row_number),
                 from_rows=True,
                 titles_from_data=True,
             )
-        line.set_categories(Reference(trend, min_col=3, max_col=2 + len(years), min_row=3))
+        line.set_categories(Reference(trend.sheet, min_col=3, max_col=2 + len(years), min_row=3))
         line.width, line.height = 22, 10
-        trend.add_chart(line, f"A{len(codes) + 6}")
+        trend.sheet.add_chart(line, f"A{len(codes) + 6}")
 
-    compared = book.create_sheet("So sánh đơn vị")
+    compared = book.sheet("So sánh đơn vị")
     if chart_code:
         league = selectors.league_table(unit, period, chart_code)
-        compared["A1"] = f"So sánh đơn vị: {registry[chart_code].name_vi}"
-        compared["A1"].font = Font(bold=True, size=13)
-        _header(compared, 3, ["Hạng", "Mã đơn vị", "Đơn vị", "Giá trị", "Tử số", "Mẫu số"])
-        for offset, row in enumerate(league, start=4):
-            values = [
+        compared.title_block(f"So sánh đơn vị: {registry[chart_code].name_vi}")
+        _skip_row(compared)
+        _table(
+            compared,
+            ["Hạng", "Mã đơn vị", "Đơn vị", "Giá trị", "Tử số", "Mẫu số"],
+            widths=[8, 24, 48, 12, 12, 12],
+        ).rows(
+            [
                 row["rank"],
                 row["unit"].code,
                 row["unit"].name,
@@ -138,35 +146,36 @@ def workbook(unit: Unit, period: Period, *, chart_code: str | None = None, span:
                 row["numerator"],
                 row["denominator"],
             ]
-            for column, value in enumerate(values, start=1):
-                compared.cell(row=offset, column=column, value=value)
-        _widths(compared, [8, 24, 48, 12, 12, 12])
+            for row in league
+        )
         if league:
             bars = BarChart()
             bars.type = "bar"
             bars.title = registry[chart_code].name_vi
             bars.add_data(
-                Reference(compared, min_col=4, min_row=3, max_row=3 + len(league)), titles_from_data=True
+                Reference(compared.sheet, min_col=4, min_row=3, max_row=3 + len(league)),
+                titles_from_data=True,
             )
-            bars.set_categories(Reference(compared, min_col=3, min_row=4, max_row=3 + len(league)))
+            bars.set_categories(Reference(compared.sheet, min_col=3, min_row=4, max_row=3 + len(league)))
             bars.width, bars.height = 22, max(8, len(league) * 0.5)
-            compared.add_chart(bars, "H3")
+            compared.sheet.add_chart(bars, "H3")
     else:
-        compared["A1"] = "Chưa có chỉ tiêu nào được đăng ký."
+        compared.sheet.append(["Chưa có chỉ tiêu nào được đăng ký."])
 
-    catalogue = book.create_sheet("Định nghĩa")
-    _header(catalogue, 1, ["Mã", "Chỉ tiêu", "Định nghĩa", "Công thức", "Nguồn số liệu", "Căn cứ"])
-    for offset, spec in enumerate(registry.values(), start=2):
-        values = [spec.code, spec.name_vi, spec.definition_vi, spec.formula, spec.source, spec.legal_basis]
-        for column, value in enumerate(values, start=1):
-            catalogue.cell(row=offset, column=column, value=value).alignment = Alignment(
-                wrap_text=True, vertical="top"
-            )
-    _widths(catalogue, [30, 40, 60, 40, 30, 30])
+    catalogue = book.sheet("Định nghĩa")
+    _table(
+        catalogue,
+        ["Mã", "Chỉ tiêu", "Định nghĩa", "Công thức", "Nguồn số liệu", "Căn cứ"],
+        widths=[30, 40, 60, 40, 30, 30],
+    ).rows(
+        [spec.code, spec.name_vi, spec.definition_vi, spec.formula, spec.source, spec.legal_basis]
+        for spec in registry.values()
+    )
+    for row in catalogue.sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
 
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return book.to_bytes()
 
 
 # The yearly report.

@@ -6,6 +6,7 @@ import datetime as dt
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from congvu.accounts.scope import scope_roots
 from congvu.core.indicators import Period, load_all, month_periods
 from congvu.reports.engine import evaluate
 from congvu.units.lineage import Lineage
@@ -96,6 +97,15 @@ def find_unit(text: str, period: Period | None = None, queryset=None) -> Unit:
     raise ReportInputError(
         _("Có nhiều đơn vị tên “%(text)s”: %(codes)s. Hãy nhập mã đơn vị.") % {"text": text, "codes": codes}
     )
+
+
+def default_unit_for(user, roles) -> Unit | None:
+    """The unit a report opens on: the highest unit of the user's scope (a current one first), or the
+    top of the tree for a user who sees everything."""
+    roots = scope_roots(user, roles)
+    if roots is None:
+        return Unit.objects.filter(parent__isnull=True).order_by("path").first()
+    return min(roots, key=lambda u: (u.depth, not u.is_current(), u.path)) if roots else None
 
 
 def default_year_for(unit: Unit, today: dt.date | None = None) -> int:

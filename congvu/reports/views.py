@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -8,15 +8,15 @@ from django.utils.translation import gettext as _
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
-from congvu.accounts.scope import scope_roots, scoped_units
+from congvu.accounts.scope import scoped_units
 from congvu.core.documents import document_response
 from congvu.core.indicators import SHARE, Period, load_all
+from congvu.core.spreadsheets import xlsx_response
 from congvu.reports import exports, present, selectors
 from congvu.reports.engine import evaluate, evaluate_all
 from congvu.units.models import Unit
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.LEADERSHIP, Role.INSPECTOR, Role.SYSTEM_ADMIN)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TREND_SPAN = 8
 
 
@@ -46,11 +46,7 @@ class Selection:
         self.query = present.period_query(self.unit, self.period)
 
     def _default_unit(self, user):
-        roots = scope_roots(user, VIEW_ROLES)
-        if roots is None:
-            unit = Unit.objects.filter(parent__isnull=True).order_by("path").first()
-        else:
-            unit = min(roots, key=lambda u: (u.depth, not u.is_current(), u.path)) if roots else None
+        unit = selectors.default_unit_for(user, VIEW_ROLES)
         if unit is None:
             raise Http404
         return unit
@@ -124,13 +120,17 @@ def _charts(code, unit, period):
     return data, league
 
 
+def _figures(request, selection):
+    """The registry, the unit's prepared rows for the period and the indicator charted (?chart=)."""
+    registry = load_all()
+    result = evaluate_all(selection.unit, selection.period)
+    return registry, present.rows(result, selection.unit, selection.period), _chart_code(request, registry)
+
+
 @staff_required(*VIEW_ROLES)
 def dashboard(request):
     selection = Selection(request)
-    registry = load_all()
-    result = evaluate_all(selection.unit, selection.period)
-    prepared = present.rows(result, selection.unit, selection.period)
-    chart_code = _chart_code(request, registry)
+    registry, prepared, chart_code = _figures(request, selection)
     chart_data, league = _charts(chart_code, selection.unit, selection.period)
     context = selection.context() | {
         "groups": present.grouped(prepared),
@@ -147,10 +147,7 @@ def dashboard(request):
 @staff_required(*VIEW_ROLES)
 def print_view(request):
     selection = Selection(request)
-    registry = load_all()
-    result = evaluate_all(selection.unit, selection.period)
-    prepared = present.rows(result, selection.unit, selection.period)
-    chart_code = _chart_code(request, registry)
+    registry, prepared, chart_code = _figures(request, selection)
     league = selectors.league_table(selection.unit, selection.period, chart_code) if chart_code else []
     for row in league:
         row["value_text"] = present.fmt_value(row["kind"], row["value"])
@@ -206,10 +203,8 @@ def export_xlsx(request):
     selection = Selection(request)
     chart_code = _chart_code(request, load_all())
     content = exports.workbook(selection.unit, selection.period, chart_code=chart_code)
-    response = HttpResponse(content, content_type=XLSX)
-    name = f"bao-cao-{selection.unit.code}-{selection.period.start:%Y%m%d}-{selection.period.end:%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name.lower()}"'
-    return response
+    name = f"bao-cao-{selection.unit.code}-{selection.period.start:%Y%m%d}-{selection.period.end:%Y%m%d}"
+    return xlsx_response(content, name.lower(), dated=False)
 
 
 @staff_required(*VIEW_ROLES)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from congvu.core.models import Notification
-from congvu.ratings import api as ratings_api
+from congvu.ratings import services as ratings_services
 from congvu.ratings.models import Level, Rating
 from congvu.ratings.services import revoke_device
 from tests.factories import StaffFactory
@@ -132,7 +132,7 @@ def test_a_burst_of_taps_is_throttled(client, kiosk):
 
 
 def test_too_many_requests_from_one_device_are_throttled(client, kiosk, monkeypatch):
-    monkeypatch.setattr(ratings_api, "DEVICE_LIMIT_PER_MINUTE", 2)
+    monkeypatch.setattr(ratings_services, "DEVICE_LIMIT_PER_MINUTE", 2)
     _device, token = kiosk
     base = timezone.now() - dt.timedelta(hours=1)
     codes = [

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from congvu.ratings import views as ratings_views
+from congvu.ratings import services as ratings_services
 from congvu.ratings.models import Counter, KioskDevice, Rating, RatingEvent, RosterEntry, hash_token
 from congvu.ratings.services import device_for_token
 from tests.factories import StaffFactory
@@ -102,7 +102,7 @@ def test_qr_page_of_a_counter_rates_the_official_on_duty(client, staffed_counter
 
 
 def test_qr_page_is_rate_limited_per_device(client, counter_official, monkeypatch):
-    monkeypatch.setattr(ratings_views, "QR_LIMIT_PER_DEVICE", 2)
+    monkeypatch.setattr(ratings_services, "QR_LIMIT_PER_DEVICE", 2)
     url = reverse("ratings:rate", args=[counter_official.badge_number])
     client.get(url)
     responses = [client.post(url, {"level": "satisfied"}) for _ in range(3)]
@@ -173,9 +173,7 @@ def test_hiding_a_comment_needs_a_reason_and_is_logged(client, unit_head, one_st
     rating.refresh_from_db()
     assert rating.comment_hidden and rating.comment_hidden_reason == "Ngôn từ xúc phạm"
     event = RatingEvent.objects.get()
-    assert (
-        event.actor == unit_head and event.before["comment_hidden"] is False and event.after["comment_hidden"]
-    )
+    assert event.by == unit_head and event.before["comment_hidden"] is False and event.after["comment_hidden"]
 
 
 def test_an_official_sees_only_their_own_results(client, official, one_stop):
