@@ -39,18 +39,3 @@ def bad_request(request, exception):
 
 def server_error(request):
     return render(request, "500.html", status=500)
-
-
-def spreadsheet_import(request, form, run, *, template: str, columns, refusal: type[Exception]):
-    """The page of an .xlsx import. A valid upload goes to `run(file)`, which returns the report of its
-    rows (saved, refused with their row numbers) or raises `refusal` when the file as a whole cannot be
-    read; the page shows the form with the one or the other and the expected `columns`."""
-    report, file_error = None, None
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = run(form.cleaned_data["file"])
-        except refusal as error:
-            file_error = str(error)
-    return render(
-        request, template, {"form": form, "report": report, "file_error": file_error, "columns": columns}
-    )

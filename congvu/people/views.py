@@ -5,11 +5,10 @@ from django.utils.translation import gettext as _
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
-from congvu.core.formviews import submit
+from congvu.core.formviews import spreadsheet_import, submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import xlsx_response
 from congvu.core.uploads import protected_file_response
-from congvu.core.views import spreadsheet_import
 from congvu.people import selectors, services, spreadsheets
 from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
 from congvu.people.models import Staff
