@@ -6,11 +6,11 @@ from django.utils.translation import gettext as _
 
 from congvu.accounts.models import Role
 from congvu.accounts.selectors import users_with_role, users_with_role_nearest
+from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.core.reminders import claim
 from congvu.core.workdays import add_working_days
 from congvu.feedback.models import Case, Status
-from congvu.feedback.services import event
 
 ACTIVE = [Status.NEW, Status.IN_PROGRESS, Status.AWAITING_APPROVAL]  # a paused case's clock is stopped
 
@@ -41,7 +41,7 @@ def run_due(now=None) -> int:
             url=_url(case),
             kind="feedback.reminder",
         )
-        event(case, "reminder", note=_("Nhắc hạn trả lời"))
+        record_event(case, "reminder", note=_("Nhắc hạn trả lời"))
         sent += 1
     # Overdue: the unit head and the programme office.
     for case in Case.objects.filter(
@@ -60,7 +60,7 @@ def run_due(now=None) -> int:
             url=_url(case),
             kind="feedback.overdue",
         )
-        event(case, "escalated", note=_("Quá hạn trả lời: báo thủ trưởng đơn vị và cơ quan nội vụ"))
+        record_event(case, "escalated", note=_("Quá hạn trả lời: báo thủ trưởng đơn vị và cơ quan nội vụ"))
         sent += 1
     # The 5-working-day intake window.
     for case in Case.objects.filter(
@@ -76,6 +76,6 @@ def run_due(now=None) -> int:
             url=_url(case),
             kind="feedback.intake_overdue",
         )
-        event(case, "intake_overdue", note=_("Quá 5 ngày làm việc chưa quyết định tiếp nhận"))
+        record_event(case, "intake_overdue", note=_("Quá 5 ngày làm việc chưa quyết định tiếp nhận"))
         sent += 1
     return sent

@@ -255,7 +255,7 @@ def _render_case(request, case, bound_forms=None, status=200):
     context = {
         "case": case,
         "today": timezone.localdate(),
-        "events": case.events.select_related("actor"),
+        "events": case.events.select_related("by"),
         "attachments": case.attachments.all(),
         "duplicates": case.duplicates.all(),
         "officials": case.officials_concerned.all(),

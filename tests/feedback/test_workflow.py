@@ -119,7 +119,7 @@ def test_full_handling_chain(
         "published",
     ):
         assert step in actions
-    assert all(e.actor_name for e in case.events.exclude(action="received"))
+    assert all(e.by_name for e in case.events.exclude(action="received"))
 
 
 def test_pause_stops_the_clock(ward, handler):
