@@ -387,6 +387,18 @@ def assign(case, *, by, unit, handler=None, note=""):
     return case
 
 
+def assign_many(cases, *, by, unit, handler=None) -> int:
+    """Assign each case in turn (each in its own transaction); a closed one is skipped. How many were."""
+    done = 0
+    for case in cases:
+        try:
+            assign(case, by=by, unit=unit, handler=handler)
+        except ValidationError:
+            continue
+        done += 1
+    return done
+
+
 @transaction.atomic
 def extend(case, *, by, days: int, reason: str):
     """One extension per case, with a reason; the reminder is due again against the new deadline."""

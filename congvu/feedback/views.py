@@ -1,22 +1,21 @@
 """Staff pages under /quan-ly/phan-anh/: every query goes through congvu.accounts.scope."""
 
 import datetime as dt
-from functools import cached_property
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
-from congvu.accounts.models import Role, User
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units, unit_in_scope
-from congvu.core.text import fold
+from congvu.core.formviews import submit
+from congvu.core.pagination import paginate
+from congvu.core.spreadsheets import xlsx_response
 from congvu.core.uploads import protected_file_response
 from congvu.feedback import documents, selectors, services
 from congvu.feedback.forms import (
@@ -38,49 +37,15 @@ from congvu.feedback.forms import (
     SendForm,
     StaffIntakeForm,
 )
-from congvu.feedback.models import Answer, Attachment, Case, Channel, Status, SuggestionBoxOpening
-from congvu.people.models import Staff
-from congvu.units.lineage import Lineage
-
-VIEW_ROLES = (
-    Role.RECEPTION,
-    Role.HANDLER,
-    Role.UNIT_HEAD,
-    Role.PROGRAMME_OFFICE,
-    Role.LEADERSHIP,
-    Role.SYSTEM_ADMIN,
+from congvu.feedback.models import Answer, Attachment, Case, Channel, SuggestionBoxOpening
+from congvu.feedback.roles import (
+    ASSIGN_ROLES,
+    CHAIN_ROLES,
+    HANDLE_ROLES,
+    INTAKE_ROLES,
+    REVIEW_ROLES,
+    VIEW_ROLES,
 )
-CHAIN_ROLES = (Role.RECEPTION, Role.HANDLER, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
-INTAKE_ROLES = (Role.RECEPTION, Role.HANDLER, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
-ASSIGN_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
-HANDLE_ROLES = (Role.HANDLER, Role.UNIT_HEAD)
-REVIEW_ROLES = (Role.UNIT_HEAD,)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class CappedPaginator(Paginator):
-    """Counts at most CAP rows: on a province's inbox an exact count of every match is the slow part."""
-
-    CAP = 10_000
-
-    @cached_property
-    def count(self):
-        return self.object_list[: self.CAP + 1].count()
-
-    @property
-    def capped(self):
-        return self.count > self.CAP
-
-
-def _handlers(user):
-    return (
-        User.objects.filter(
-            is_active=True, roles__role=Role.HANDLER, roles__unit__in=scoped_units(user, ASSIGN_ROLES)
-        )
-        .select_related("staff")
-        .distinct()
-        .order_by("username")
-    )
 
 
 def _letter_fields(data) -> dict:
@@ -97,7 +62,7 @@ def inbox(request):
     form = InboxFilterForm(request.GET or None, units=scoped_units(request.user, VIEW_ROLES).current())
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     queryset = selectors.inbox(
-        scoped(Case.objects.all(), request.user, roles=VIEW_ROLES),
+        selectors.cases_for(request.user, VIEW_ROLES),
         user=request.user,
         tab=tab,
         unit=filters.get("unit"),
@@ -108,7 +73,7 @@ def inbox(request):
         date_to=filters.get("date_to"),
         query=filters.get("q", ""),
     )
-    page = CappedPaginator(queryset.order_by("-received_at", "-pk"), 50).get_page(request.GET.get("page"))
+    page = paginate(request, queryset.order_by("-received_at", "-pk"), 50, capped=True)
     can_assign = has_role(request.user, *ASSIGN_ROLES)
     context = {
         "form": form,
@@ -125,7 +90,8 @@ def inbox(request):
         "today": timezone.localdate(),
         "can_intake": has_role(request.user, *INTAKE_ROLES),
         "bulk_form": BulkAssignForm(
-            units=scoped_units(request.user, ASSIGN_ROLES).current(), handlers=_handlers(request.user)
+            units=scoped_units(request.user, ASSIGN_ROLES).current(),
+            handlers=selectors.handlers_for(request.user),
         )
         if can_assign
         else None,
@@ -139,27 +105,26 @@ def intake(request):
     own = [a.unit for a in request.user.roles.all() if a.role in INTAKE_ROLES]
     initial = {"unit": own[0].pk} if own and units.filter(pk=own[0].pk).exists() else {}
     form = StaffIntakeForm(request.POST or None, request.FILES or None, units=units, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case, _created = services.submit_case(
-                channel=data["channel"],
-                unit=data["unit"],
-                receiving_unit=data["unit"],
-                received_by=request.user,
-                received_at=data["received_at"] or timezone.now(),
-                **_letter_fields(data),
-                hotline_number=data["hotline_number"],
-                call_at=data["call_at"],
-                idempotency_key=f"staff:{data['form_token']}" if data.get("form_token") else None,
-                files=data["files"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Đã tiếp nhận phản ánh %(code)s.") % {"code": case.code})
-            return redirect("feedback:case_detail", pk=case.pk)
+    received = submit(
+        request,
+        form,
+        lambda data: services.submit_case(
+            channel=data["channel"],
+            unit=data["unit"],
+            receiving_unit=data["unit"],
+            received_by=request.user,
+            received_at=data["received_at"] or timezone.now(),
+            **_letter_fields(data),
+            hotline_number=data["hotline_number"],
+            call_at=data["call_at"],
+            idempotency_key=f"staff:{data['form_token']}" if data.get("form_token") else None,
+            files=data["files"],
+        ),
+    )
+    if received:
+        case, _created = received
+        messages.success(request, _("Đã tiếp nhận phản ánh %(code)s.") % {"code": case.code})
+        return redirect("feedback:case_detail", pk=case.pk)
     return render(request, "feedback/intake.html", {"form": form})
 
 
@@ -172,9 +137,7 @@ def similar(request):
     cases = []
     if len(text.split()) >= 3:
         probe = Case(unit=unit, title=text[:200], content=text)
-        cases = selectors.similar_open_cases(
-            probe, scoped(Case.objects.all(), request.user, roles=INTAKE_ROLES)
-        )
+        cases = selectors.similar_open_cases(probe, selectors.cases_for(request.user, INTAKE_ROLES))
     return render(request, "feedback/_similar.html", {"similar": cases})
 
 
@@ -182,15 +145,14 @@ def similar(request):
 def openings(request):
     units = scoped_units(request.user, INTAKE_ROLES).current()
     form = OpeningForm(request.POST or None, units=units, initial={"opened_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            opening = services.record_opening(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Đã ghi biên bản mở hòm thư. Nhập từng thư bên dưới."))
-            return redirect("feedback:opening_detail", pk=opening.pk)
+    opening = submit(
+        request,
+        form,
+        lambda data: services.record_opening(by=request.user, **data),
+        success=_("Đã ghi biên bản mở hòm thư. Nhập từng thư bên dưới."),
+    )
+    if opening:
+        return redirect("feedback:opening_detail", pk=opening.pk)
     recent = scoped(SuggestionBoxOpening.objects.select_related("unit"), request.user, roles=INTAKE_ROLES)[
         :30
     ]
@@ -203,27 +165,26 @@ def opening_detail(request, pk):
         SuggestionBoxOpening.objects.select_related("unit"), request.user, roles=INTAKE_ROLES, pk=pk
     )
     form = LetterForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case, _created = services.submit_case(
-                channel=Channel.SUGGESTION_BOX,
-                unit=opening.unit,
-                received_by=request.user,
-                received_at=timezone.make_aware(dt.datetime.combine(opening.opened_on, dt.time(8, 0)))
-                if opening.opened_on < timezone.localdate()
-                else timezone.now(),
-                opening=opening,
-                **_letter_fields(data),
-                idempotency_key=f"letter:{data['form_token']}" if data.get("form_token") else None,
-                files=data["files"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Đã nhập thư %(code)s.") % {"code": case.code})
-            return redirect("feedback:opening_detail", pk=opening.pk)
+    received = submit(
+        request,
+        form,
+        lambda data: services.submit_case(
+            channel=Channel.SUGGESTION_BOX,
+            unit=opening.unit,
+            received_by=request.user,
+            received_at=timezone.make_aware(dt.datetime.combine(opening.opened_on, dt.time(8, 0)))
+            if opening.opened_on < timezone.localdate()
+            else timezone.now(),
+            opening=opening,
+            **_letter_fields(data),
+            idempotency_key=f"letter:{data['form_token']}" if data.get("form_token") else None,
+            files=data["files"],
+        ),
+    )
+    if received:
+        case, _created = received
+        messages.success(request, _("Đã nhập thư %(code)s.") % {"code": case.code})
+        return redirect("feedback:opening_detail", pk=opening.pk)
     letters = opening.cases.all()
     return render(
         request, "feedback/opening_detail.html", {"opening": opening, "form": form, "letters": letters}
@@ -262,8 +223,8 @@ def _render_case(request, case, bound_forms=None, status=200):
         "answer": answer,
         "sent": sent,
         "show_sender": in_role(CHAIN_ROLES),
-        "forward_left": _forward_left(case),
-        "similar": selectors.similar_open_cases(case, scoped(Case.objects.all(), user, roles=INTAKE_ROLES))
+        "forward_left": selectors.forward_left(case),
+        "similar": selectors.similar_open_cases(case, selectors.cases_for(user, INTAKE_ROLES))
         if case.is_open and in_role(INTAKE_ROLES)
         else [],
         "can_intake": in_role(INTAKE_ROLES),
@@ -271,9 +232,7 @@ def _render_case(request, case, bound_forms=None, status=200):
         "can_handle": in_role(HANDLE_ROLES),
         "can_review": in_role(REVIEW_ROLES),
         "messages_out": case.messages.all() if in_role(CHAIN_ROLES) else [],
-        "looks_like_complaint": case.is_open
-        and case.kind == "phan_anh"
-        and any(phrase in fold(f"{case.title} {case.content}") for phrase in ("khieu nai", "to cao")),
+        "looks_like_complaint": selectors.looks_like_complaint(case),
     }
     if context["can_intake"]:
         context["decision_form"] = DecisionForm()
@@ -282,13 +241,13 @@ def _render_case(request, case, bound_forms=None, status=200):
         )
         context["merge_form"] = MergeForm()
         context["officials_form"] = OfficialsForm(
-            staff=_staff_of(case, user),
+            staff=selectors.officials_for(case, user),
             initial={"staff": list(context["officials"])},
         )
     if context["can_assign"]:
         context["assign_form"] = AssignForm(
             units=scoped_units(user, ASSIGN_ROLES).current(),
-            handlers=_handlers(user),
+            handlers=selectors.handlers_for(user),
             initial={"unit": case.unit, "handler": case.handler},
         )
         context["extend_form"] = ExtendForm()
@@ -309,23 +268,6 @@ def _render_case(request, case, bound_forms=None, status=200):
         if key in context:
             context[key] = form
     return render(request, "feedback/case_detail.html", context, status=status)
-
-
-def _staff_of(case, user):
-    """Officials who may be named on a case: those of the case's unit (and its lineage) in the user's scope."""
-    return scoped(Staff.objects.filter(Lineage(case.unit).q("unit")), user).order_by("full_name")
-
-
-def _forward_left(case):
-    """Working days left of the 5-day intake window (negative when late), while undecided."""
-    if case.status != Status.NEW or not case.forward_due:
-        return None
-    from congvu.core.workdays import working_days_between
-
-    today = timezone.localdate()
-    if today <= case.forward_due:
-        return working_days_between(today + dt.timedelta(days=1), case.forward_due)
-    return -working_days_between(case.forward_due + dt.timedelta(days=1), today)
 
 
 @staff_required(*VIEW_ROLES)
@@ -389,7 +331,9 @@ def _classify(request, case):
 @action("assign", ASSIGN_ROLES)
 def _assign(request, case):
     form = AssignForm(
-        request.POST, units=scoped_units(request.user, ASSIGN_ROLES), handlers=_handlers(request.user)
+        request.POST,
+        units=scoped_units(request.user, ASSIGN_ROLES),
+        handlers=selectors.handlers_for(request.user),
     )
     if form.is_valid():
         services.assign(
@@ -427,11 +371,7 @@ def _resume(request, case):
 def _merge(request, case):
     form = MergeForm(request.POST)
     if form.is_valid():
-        into = (
-            scoped(Case.objects.all(), request.user, roles=INTAKE_ROLES)
-            .filter(code=form.cleaned_data["into"].strip().upper())
-            .first()
-        )
+        into = selectors.case_by_code(request.user, form.cleaned_data["into"], INTAKE_ROLES)
         if into is None:
             raise ValidationError(_("Không tìm thấy phản ánh chính trong phạm vi của bạn."))
         services.merge(case, into=into, by=request.user)
@@ -441,7 +381,7 @@ def _merge(request, case):
 
 @action("officials", INTAKE_ROLES)
 def _officials(request, case):
-    form = OfficialsForm(request.POST, staff=_staff_of(case, request.user))
+    form = OfficialsForm(request.POST, staff=selectors.officials_for(case, request.user))
     if form.is_valid():
         services.set_officials(case, by=request.user, staff=list(form.cleaned_data["staff"]))
         return _("Đã cập nhật cán bộ bị phản ánh.")
@@ -509,7 +449,7 @@ def _unpublish(request, case):
 @staff_required(*INTAKE_ROLES, *ASSIGN_ROLES, *HANDLE_ROLES)
 def case_action(request, pk, slug):
     if slug not in ACTIONS:
-        raise PermissionDenied
+        raise Http404
     roles, function = ACTIONS[slug]
     case = _case_or_404(request, pk, roles=roles)
     try:
@@ -538,20 +478,19 @@ def case_publish(request, pk):
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "confirm" in request.POST:
-            try:
-                services.publish(
-                    case,
-                    by=request.user,
-                    title=data["public_title"],
-                    content=data["public_content"],
-                    answer=data["public_answer"],
-                )
-            except ValidationError as error:
-                form.add_error(None, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã công khai trên cổng thông tin."))
-                return redirect("feedback:case_detail", pk=case.pk)
+        if "confirm" in request.POST and submit(
+            request,
+            form,
+            lambda data: services.publish(
+                case,
+                by=request.user,
+                title=data["public_title"],
+                content=data["public_content"],
+                answer=data["public_answer"],
+            ),
+            success=_("Đã công khai trên cổng thông tin."),
+        ):
+            return redirect("feedback:case_detail", pk=case.pk)
         return render(request, "feedback/publish_preview.html", {"case": case, "form": form, "preview": data})
     if request.method == "GET":
         return redirect("feedback:case_detail", pk=case.pk)
@@ -570,9 +509,9 @@ def answer_letter(request, pk):
 
 @staff_required(*CHAIN_ROLES)
 def attachment(request, pk):
-    item = get_object_or_404(Attachment.objects.select_related("case__unit"), pk=pk)
-    if not unit_in_scope(request.user, item.case.unit, CHAIN_ROLES):
-        raise PermissionDenied
+    item = get_scoped_or_404(
+        Attachment.objects.all(), request.user, field="case__unit", roles=CHAIN_ROLES, pk=pk
+    )
     return protected_file_response(item.file, item.original_name)
 
 
@@ -580,24 +519,20 @@ def attachment(request, pk):
 @staff_required(*ASSIGN_ROLES)
 def bulk_assign(request):
     form = BulkAssignForm(
-        request.POST, units=scoped_units(request.user, ASSIGN_ROLES), handlers=_handlers(request.user)
+        request.POST,
+        units=scoped_units(request.user, ASSIGN_ROLES),
+        handlers=selectors.handlers_for(request.user),
     )
     ids = [int(v) for v in request.POST.getlist("case") if v.isdigit()]
     if not form.is_valid() or not ids:
         messages.error(request, _("Chọn phản ánh, đơn vị và người xử lý."))
         return redirect("feedback:inbox")
-    cases = scoped(Case.objects.filter(pk__in=ids), request.user, roles=ASSIGN_ROLES)
+    cases = selectors.cases_for(request.user, ASSIGN_ROLES).filter(pk__in=ids)
     if cases.count() != len(set(ids)):
         raise Http404  # a forged id outside the scope: refuse the whole batch
-    done = 0
-    for case in cases:
-        try:
-            services.assign(
-                case, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
-            )
-            done += 1
-        except ValidationError:
-            continue
+    done = services.assign_many(
+        cases, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
+    )
     messages.success(request, _("Đã phân công %(n)s phản ánh.") % {"n": done})
     return redirect("feedback:inbox")
 
@@ -614,10 +549,11 @@ def register(request):
     form = _register_form(request)
     rows = None
     if form.is_bound and form.is_valid():
-        rows = selectors.register(
-            scoped(Case.objects.all(), request.user, roles=VIEW_ROLES), **form.cleaned_data
+        rows = paginate(
+            request,
+            selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **form.cleaned_data),
+            100,
         )
-        rows = Paginator(rows, 100).get_page(request.GET.get("page"))
     return render(request, "feedback/register.html", {"form": form, "page": rows})
 
 
@@ -628,11 +564,9 @@ def register_export(request):
         messages.error(request, _("Chọn đơn vị và kỳ để xuất sổ."))
         return redirect("feedback:register")
     data = form.cleaned_data
-    rows = selectors.register(scoped(Case.objects.all(), request.user, roles=VIEW_ROLES), **data)
-    response = HttpResponse(
-        documents.register_xlsx(data["unit"], data["date_from"], data["date_to"], rows), content_type=XLSX
+    rows = selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **data)
+    return xlsx_response(
+        documents.register_xlsx(data["unit"], data["date_from"], data["date_to"], rows),
+        f"so-tiep-nhan-{data['unit'].code}-{data['date_from']:%Y%m%d}-{data['date_to']:%Y%m%d}",
+        dated=False,
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="so-tiep-nhan-{data["unit"].code}-{data["date_from"]:%Y%m%d}-{data["date_to"]:%Y%m%d}.xlsx"'
-    )
-    return response

@@ -2,12 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.core.middleware import client_ip
+from congvu.core.pagination import paginate
 from congvu.core.ratelimit import hit
 from congvu.core.text import fold
 from congvu.feedback import selectors, services
@@ -156,7 +156,7 @@ def rate(request, code):
 
 
 def published_list(request):
-    page = Paginator(selectors.published_cases(), 20).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.published_cases(), 20)
     return render(request, "feedback/published_list.html", {"page": page})
 
 
