@@ -269,6 +269,13 @@ def _message(case, text, *, subject, channels=("email", "sms")):
             )
 
 
+def letter_received_at(opening):
+    """A letter from an earlier opening counts as received at 8:00 that day; today's, now."""
+    if opening.opened_on < timezone.localdate():
+        return timezone.make_aware(dt.datetime.combine(opening.opened_on, dt.time(8, 0)))
+    return timezone.now()
+
+
 @transaction.atomic
 def record_opening(*, unit, opened_on, opened_by, witnesses, letters_count, note="", by=None):
     opening = SuggestionBoxOpening(

@@ -1,6 +1,7 @@
 """Staff pages under /quan-ly/phan-anh/: every query goes through congvu.accounts.scope."""
 
-import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -55,6 +56,23 @@ def _letter_fields(data) -> dict:
     return {name: data[name] for name in fields}
 
 
+def _receive(request, form, token_prefix, channel_fields):
+    """A letter typed in by staff: the case, or None while the form is not posted or has errors.
+    `channel_fields(data)` gives where and how it came in; the letter's own fields are the same."""
+    received = submit(
+        request,
+        form,
+        lambda data: services.submit_case(
+            **channel_fields(data),
+            **_letter_fields(data),
+            received_by=request.user,
+            idempotency_key=f"{token_prefix}:{data['form_token']}" if data.get("form_token") else None,
+            files=data["files"],
+        ),
+    )
+    return received[0] if received else None
+
+
 @staff_required(*VIEW_ROLES)
 def inbox(request):
     tab = request.GET.get("tab", "all")
@@ -105,24 +123,20 @@ def intake(request):
     own = [a.unit for a in request.user.roles.all() if a.role in INTAKE_ROLES]
     initial = {"unit": own[0].pk} if own and units.filter(pk=own[0].pk).exists() else {}
     form = StaffIntakeForm(request.POST or None, request.FILES or None, units=units, initial=initial)
-    received = submit(
+    case = _receive(
         request,
         form,
-        lambda data: services.submit_case(
-            channel=data["channel"],
-            unit=data["unit"],
-            receiving_unit=data["unit"],
-            received_by=request.user,
-            received_at=data["received_at"] or timezone.now(),
-            **_letter_fields(data),
-            hotline_number=data["hotline_number"],
-            call_at=data["call_at"],
-            idempotency_key=f"staff:{data['form_token']}" if data.get("form_token") else None,
-            files=data["files"],
-        ),
+        "staff",
+        lambda data: {
+            "channel": data["channel"],
+            "unit": data["unit"],
+            "receiving_unit": data["unit"],
+            "received_at": data["received_at"] or timezone.now(),
+            "hotline_number": data["hotline_number"],
+            "call_at": data["call_at"],
+        },
     )
-    if received:
-        case, _created = received
+    if case is not None:
         messages.success(request, _("Đã tiếp nhận phản ánh %(code)s.") % {"code": case.code})
         return redirect("feedback:case_detail", pk=case.pk)
     return render(request, "feedback/intake.html", {"form": form})
@@ -165,24 +179,18 @@ def opening_detail(request, pk):
         SuggestionBoxOpening.objects.select_related("unit"), request.user, roles=INTAKE_ROLES, pk=pk
     )
     form = LetterForm(request.POST or None, request.FILES or None)
-    received = submit(
+    case = _receive(
         request,
         form,
-        lambda data: services.submit_case(
-            channel=Channel.SUGGESTION_BOX,
-            unit=opening.unit,
-            received_by=request.user,
-            received_at=timezone.make_aware(dt.datetime.combine(opening.opened_on, dt.time(8, 0)))
-            if opening.opened_on < timezone.localdate()
-            else timezone.now(),
-            opening=opening,
-            **_letter_fields(data),
-            idempotency_key=f"letter:{data['form_token']}" if data.get("form_token") else None,
-            files=data["files"],
-        ),
+        "letter",
+        lambda data: {
+            "channel": Channel.SUGGESTION_BOX,
+            "unit": opening.unit,
+            "received_at": services.letter_received_at(opening),
+            "opening": opening,
+        },
     )
-    if received:
-        case, _created = received
+    if case is not None:
         messages.success(request, _("Đã nhập thư %(code)s.") % {"code": case.code})
         return redirect("feedback:opening_detail", pk=opening.pk)
     letters = opening.cases.all()
@@ -284,112 +292,104 @@ def case_print(request, pk):
     )
 
 
-ACTIONS = {
-    # slug: (roles, handler)
-}
-# The context name of each action's form on the case page.
-ACTION_FORMS = {
-    "decide": "decision_form",
-    "classify": "classify_form",
-    "merge": "merge_form",
-    "officials": "officials_form",
-    "assign": "assign_form",
-    "extend": "extend_form",
-    "pause": "pause_form",
-    "answer": "answer_form",
-    "review": "review_form",
-    "send": "send_form",
-}
+@dataclass(frozen=True)
+class Action:
+    """One button on the case page: who may press it, the form it posts (if any) and what it does.
+
+    `run(request, case, data)` gets the form's cleaned data (None without a form) and returns the
+    success message; it may also return a form that did not validate. A service's refusal is a
+    ValidationError. `form_name` is the form's name on the case page, to show it again with errors."""
+
+    roles: tuple
+    run: Callable
+    form: Callable | None = None
+    form_name: str = ""
 
 
-def action(slug, roles):
+ACTIONS: dict[str, Action] = {}
+
+
+def _posted(form_class):
+    return lambda request, case: form_class(request.POST)
+
+
+def action(slug, roles, form=None, form_name=""):
+    """Register a case action; `form` is a form class bound to the POST, or (request, case) -> form."""
+    if isinstance(form, type):
+        form = _posted(form)
+
     def register(function):
-        ACTIONS[slug] = (roles, function)
+        ACTIONS[slug] = Action(roles, function, form, form_name)
         return function
 
     return register
 
 
-@action("decide", INTAKE_ROLES)
-def _decide(request, case):
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        services.decide_intake(case, by=request.user, **form.cleaned_data)
-        return _("Đã ghi quyết định tiếp nhận.")
-    return form
+@action("decide", INTAKE_ROLES, DecisionForm, "decision_form")
+def _decide(request, case, data):
+    services.decide_intake(case, by=request.user, **data)
+    return _("Đã ghi quyết định tiếp nhận.")
 
 
-@action("classify", INTAKE_ROLES)
-def _classify(request, case):
-    form = ClassifyForm(request.POST)
-    if form.is_valid():
-        services.classify(case, by=request.user, **form.cleaned_data)
-        return _("Đã phân loại.")
-    return form
+@action("classify", INTAKE_ROLES, ClassifyForm, "classify_form")
+def _classify(request, case, data):
+    services.classify(case, by=request.user, **data)
+    return _("Đã phân loại.")
 
 
-@action("assign", ASSIGN_ROLES)
-def _assign(request, case):
-    form = AssignForm(
+def _assign_form(request, case):
+    return AssignForm(
         request.POST,
         units=scoped_units(request.user, ASSIGN_ROLES),
         handlers=selectors.handlers_for(request.user),
     )
-    if form.is_valid():
-        services.assign(
-            case, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
-        )
-        return _("Đã phân công.")
-    return form
 
 
-@action("extend", ASSIGN_ROLES)
-def _extend(request, case):
-    form = ExtendForm(request.POST)
-    if form.is_valid():
-        services.extend(case, by=request.user, **form.cleaned_data)
-        return _("Đã gia hạn.")
-    return form
+@action("assign", ASSIGN_ROLES, _assign_form, "assign_form")
+def _assign(request, case, data):
+    services.assign(case, by=request.user, unit=data["unit"], handler=data["handler"])
+    return _("Đã phân công.")
 
 
-@action("pause", HANDLE_ROLES)
-def _pause(request, case):
-    form = PauseForm(request.POST)
-    if form.is_valid():
-        services.pause(case, by=request.user, reason=form.cleaned_data["reason"])
-        return _("Đã tạm dừng, chờ người gửi bổ sung.")
-    return form
+@action("extend", ASSIGN_ROLES, ExtendForm, "extend_form")
+def _extend(request, case, data):
+    services.extend(case, by=request.user, **data)
+    return _("Đã gia hạn.")
+
+
+@action("pause", HANDLE_ROLES, PauseForm, "pause_form")
+def _pause(request, case, data):
+    services.pause(case, by=request.user, reason=data["reason"])
+    return _("Đã tạm dừng, chờ người gửi bổ sung.")
 
 
 @action("resume", HANDLE_ROLES)
-def _resume(request, case):
+def _resume(request, case, data):
     services.resume(case, by=request.user)
     return _("Đã tiếp tục xử lý; hạn trả lời được lùi tương ứng.")
 
 
-@action("merge", INTAKE_ROLES)
-def _merge(request, case):
-    form = MergeForm(request.POST)
-    if form.is_valid():
-        into = selectors.case_by_code(request.user, form.cleaned_data["into"], INTAKE_ROLES)
-        if into is None:
-            raise ValidationError(_("Không tìm thấy phản ánh chính trong phạm vi của bạn."))
-        services.merge(case, into=into, by=request.user)
-        return _("Đã gộp vào %(code)s.") % {"code": into.code}
-    return form
+@action("merge", INTAKE_ROLES, MergeForm, "merge_form")
+def _merge(request, case, data):
+    into = selectors.case_by_code(request.user, data["into"], INTAKE_ROLES)
+    if into is None:
+        raise ValidationError(_("Không tìm thấy phản ánh chính trong phạm vi của bạn."))
+    services.merge(case, into=into, by=request.user)
+    return _("Đã gộp vào %(code)s.") % {"code": into.code}
 
 
-@action("officials", INTAKE_ROLES)
-def _officials(request, case):
-    form = OfficialsForm(request.POST, staff=selectors.officials_for(case, request.user))
-    if form.is_valid():
-        services.set_officials(case, by=request.user, staff=list(form.cleaned_data["staff"]))
-        return _("Đã cập nhật cán bộ bị phản ánh.")
-    return form
+def _officials_form(request, case):
+    return OfficialsForm(request.POST, staff=selectors.officials_for(case, request.user))
+
+
+@action("officials", INTAKE_ROLES, _officials_form, "officials_form")
+def _officials(request, case, data):
+    services.set_officials(case, by=request.user, staff=list(data["staff"]))
+    return _("Đã cập nhật cán bộ bị phản ánh.")
 
 
 @action("discipline", ASSIGN_ROLES)
-def _discipline(request, case):
+def _discipline(request, case, data):
     try:
         count = services.propose_discipline(
             case,
@@ -403,46 +403,56 @@ def _discipline(request, case):
     return _("Đã đề nghị xem xét kỷ luật %(n)s cán bộ.") % {"n": count}
 
 
-@action("answer", HANDLE_ROLES)
-def _answer(request, case):
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        services.save_answer(
-            case, by=request.user, body=form.cleaned_data["body"], submit="submit" in request.POST
-        )
-        return _("Đã trình duyệt dự thảo.") if "submit" in request.POST else _("Đã lưu dự thảo.")
-    return form
+@action("answer", HANDLE_ROLES, AnswerForm, "answer_form")
+def _answer(request, case, data):
+    submitted = "submit" in request.POST
+    services.save_answer(case, by=request.user, body=data["body"], submit=submitted)
+    return _("Đã trình duyệt dự thảo.") if submitted else _("Đã lưu dự thảo.")
 
 
-@action("review", REVIEW_ROLES)
-def _review(request, case):
+def _answer_in(case, state, missing):
+    """Review and send act on an answer in a given state: without one there is nothing to fill in."""
+    answer = case.answers.filter(state=state).first()
+    if answer is None:
+        raise ValidationError(missing)
+    return answer
+
+
+@action("review", REVIEW_ROLES, form_name="review_form")
+def _review(request, case, data):
+    answer = _answer_in(case, Answer.State.SUBMITTED, _("Không có dự thảo chờ duyệt."))
     form = ReviewForm(request.POST)
-    answer = case.answers.filter(state=Answer.State.SUBMITTED).first()
-    if answer is None:
-        raise ValidationError(_("Không có dự thảo chờ duyệt."))
-    if form.is_valid():
-        approve = "approve" in request.POST
-        services.review_answer(answer, by=request.user, approve=approve, comment=form.cleaned_data["comment"])
-        return _("Đã duyệt trả lời.") if approve else _("Đã trả lại dự thảo.")
-    return form
+    if not form.is_valid():
+        return form
+    approve = "approve" in request.POST
+    services.review_answer(answer, by=request.user, approve=approve, comment=form.cleaned_data["comment"])
+    return _("Đã duyệt trả lời.") if approve else _("Đã trả lại dự thảo.")
 
 
-@action("send", HANDLE_ROLES)
-def _send(request, case):
+@action("send", HANDLE_ROLES, form_name="send_form")
+def _send(request, case, data):
+    answer = _answer_in(case, Answer.State.APPROVED, _("Chưa có trả lời được duyệt."))
     form = SendForm(request.POST)
-    answer = case.answers.filter(state=Answer.State.APPROVED).first()
-    if answer is None:
-        raise ValidationError(_("Chưa có trả lời được duyệt."))
-    if form.is_valid():
-        services.send_answer(answer, by=request.user, via=form.cleaned_data["via"])
-        return _("Đã gửi trả lời.")
-    return form
+    if not form.is_valid():
+        return form
+    services.send_answer(answer, by=request.user, via=form.cleaned_data["via"])
+    return _("Đã gửi trả lời.")
 
 
 @action("unpublish", HANDLE_ROLES)
-def _unpublish(request, case):
+def _unpublish(request, case, data):
     services.unpublish(case, by=request.user)
     return _("Đã gỡ khỏi cổng thông tin.")
+
+
+def _run(request, case, step: Action):
+    """The success message, or the form that did not validate."""
+    if step.form is None:
+        return step.run(request, case, None)
+    form = step.form(request, case)
+    if not form.is_valid():
+        return form
+    return step.run(request, case, form.cleaned_data)
 
 
 @require_POST
@@ -450,10 +460,10 @@ def _unpublish(request, case):
 def case_action(request, pk, slug):
     if slug not in ACTIONS:
         raise Http404
-    roles, function = ACTIONS[slug]
-    case = _case_or_404(request, pk, roles=roles)
+    step = ACTIONS[slug]
+    case = _case_or_404(request, pk, roles=step.roles)
     try:
-        result = function(request, case)
+        result = _run(request, case, step)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -465,9 +475,9 @@ def case_action(request, pk, slug):
                 for name, errs in result.errors.items()
             ]
             messages.error(request, " ".join(errors))
-            if slug in ACTION_FORMS:
+            if step.form_name:
                 # Show the page again with what the user typed and the errors beside the fields.
-                return _render_case(request, case, {ACTION_FORMS[slug]: result})
+                return _render_case(request, case, {step.form_name: result})
     return redirect("feedback:case_detail", pk=case.pk)
 
 
