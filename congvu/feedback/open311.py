@@ -202,17 +202,14 @@ def requests_view(request, fmt):
         start = end = None
     if start is None or end is None:
         return error(fmt, 400, "start_date/end_date must be w3 date-times")
-    cases = cases.filter(received_at__gte=start, received_at__lte=end)
-    if params.get("service_code"):
-        cases = cases.filter(topic__code__in=params["service_code"].split(","))
     status = params.get("status", "")
-    if status == "open":
-        cases = cases.filter(status__in=OPEN_STATUSES)
-    elif status == "closed":
-        cases = cases.exclude(status__in=OPEN_STATUSES)
-    elif status:
+    if status not in ("", "open", "closed"):
         return error(fmt, 400, "status must be open or closed")
-    return respond(fmt, "service_requests", [_public(c) for c in cases.order_by("-received_at")[:1000]])
+    service_codes = params["service_code"].split(",") if params.get("service_code") else None
+    cases = selectors.open311_requests(
+        cases, start=start, end=end, service_codes=service_codes, status=status
+    )
+    return respond(fmt, "service_requests", [_public(c) for c in cases])
 
 
 def request_detail(request, pk, fmt):

@@ -186,3 +186,18 @@ def register(queryset, *, unit, date_from: dt.date, date_to: dt.date):
         .select_related("unit", "topic")
         .order_by("received_at", "pk")
     )
+
+
+OPEN311_MAX_REQUESTS = 1000
+
+
+def open311_requests(cases, *, start, end, service_codes=None, status: str = ""):
+    """An Open311 search: received between start and end, of the given services, "open" or "closed"."""
+    cases = cases.filter(received_at__gte=start, received_at__lte=end)
+    if service_codes:
+        cases = cases.filter(topic__code__in=service_codes)
+    if status == "open":
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    elif status == "closed":
+        cases = cases.exclude(status__in=OPEN_STATUSES)
+    return cases.order_by("-received_at")[:OPEN311_MAX_REQUESTS]
