@@ -37,6 +37,7 @@ from congvu.feedback.forms import (
     ReviewForm,
     SendForm,
     StaffIntakeForm,
+    letter_fields,
 )
 from congvu.feedback.models import Answer, Attachment, Case, Channel, SuggestionBoxOpening
 from congvu.feedback.roles import (
@@ -49,13 +50,6 @@ from congvu.feedback.roles import (
 )
 
 
-def _letter_fields(data) -> dict:
-    """What every channel's intake form asks of the letter itself: topic, text and sender."""
-    fields = ("topic", "title", "content", "is_anonymous", "sender_name", "sender_address", "sender_phone")
-    fields += ("sender_email", "sender_organisation")
-    return {name: data[name] for name in fields}
-
-
 def _receive(request, form, token_prefix, channel_fields):
     """A letter typed in by staff: the case, or None while the form is not posted or has errors.
     `channel_fields(data)` gives where and how it came in; the letter's own fields are the same."""
@@ -64,7 +58,7 @@ def _receive(request, form, token_prefix, channel_fields):
         form,
         lambda data: services.submit_case(
             **channel_fields(data),
-            **_letter_fields(data),
+            **letter_fields(data),
             received_by=request.user,
             idempotency_key=f"{token_prefix}:{data['form_token']}" if data.get("form_token") else None,
             files=data["files"],
