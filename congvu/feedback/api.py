@@ -1,12 +1,11 @@
 """Staff JSON API for feedback cases (session auth, same scope as the pages)."""
 
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.security import django_auth
 
-from congvu.accounts.scope import get_scoped_or_404, has_role, scoped
 from congvu.feedback import selectors
-from congvu.feedback.models import Case
-from congvu.feedback.views import VIEW_ROLES
+from congvu.feedback.roles import VIEW_ROLES
 
 router = Router(tags=["feedback"])
 
@@ -44,9 +43,7 @@ def _out(case) -> dict:
 
 
 def _cases(request):
-    if not has_role(request.user, *VIEW_ROLES):
-        return Case.objects.none()
-    return scoped(Case.objects.select_related("unit", "topic"), request.user, roles=VIEW_ROLES)
+    return selectors.cases_for(request.user, VIEW_ROLES).select_related("unit", "topic")
 
 
 @router.get("/cases", response=list[CaseOut], auth=django_auth)
@@ -59,4 +56,4 @@ def list_cases(request, tab: str = "all", status: str = "", q: str = "", limit: 
 
 @router.get("/cases/{case_id}", response=CaseOut, auth=django_auth)
 def get_case(request, case_id: int):
-    return _out(get_scoped_or_404(_cases(request), request.user, roles=VIEW_ROLES, pk=case_id))
+    return _out(get_object_or_404(_cases(request), pk=case_id))

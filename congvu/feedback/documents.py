@@ -1,15 +1,12 @@
 """Files staff hand out: the answer letter (Decree 30/2020 .docx) and the intake register (.xlsx)."""
 
-import io
-
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from congvu.core.documents import add_body, add_signature, document_response, official_document
+from congvu.core.spreadsheets import NUMBER_HEADER, Book, dmy
 
 REGISTER_COLUMNS = [
-    "STT",
+    NUMBER_HEADER,
     "Ngày tiếp nhận",
     "Mã",
     "Người gửi",
@@ -22,14 +19,6 @@ REGISTER_COLUMNS = [
     "Kết quả",
     "Ngày trả lời",
 ]
-
-
-def _d(value):
-    if value is None:
-        return ""
-    if hasattr(value, "hour"):
-        value = timezone.localtime(value).date()
-    return value.strftime("%d/%m/%Y")
 
 
 def answer_letter_response(case, answer):
@@ -48,7 +37,7 @@ def answer_letter_response(case, answer):
     add_body(
         document,
         f"Kính gửi: {recipient}" + (f", địa chỉ: {case.sender_address}" if case.sender_address else ""),
-        f"Ngày {_d(case.received_at)}, {unit.name} tiếp nhận phản ánh, kiến nghị của Ông/Bà về: {case.title}.",
+        f"Ngày {dmy(case.received_at)}, {unit.name} tiếp nhận phản ánh, kiến nghị của Ông/Bà về: {case.title}.",
         *[paragraph for paragraph in answer.body.splitlines() if paragraph.strip()],
         f"Ông/Bà có thể tra cứu và đánh giá kết quả tại trang Tra cứu phản ánh với mã {case.code}.",
     )
@@ -61,44 +50,37 @@ def answer_letter_response(case, answer):
     return document_response(document, f"tra-loi-{case.code}.docx")
 
 
+REGISTER_WIDTHS = (5, 12, 22, 22, 28, 60, 20, 28, 28, 12, 30, 12)
+
+
+def _register_row(case) -> list:
+    summary = case.title + ((": " + case.content[:300]) if case.content else "")
+    result = case.get_status_display()
+    if case.decision_reason and case.status == "khong_tiep_nhan":
+        result += f" ({case.decision_reason})"
+    if case.forwarded_to:
+        result += f" → {case.forwarded_to}"
+    return [
+        dmy(case.received_at),
+        case.code,
+        "Ẩn danh" if case.is_anonymous else case.sender_name,
+        case.sender_address,
+        summary,
+        case.get_channel_display(),
+        " / ".join(x for x in (case.get_category_display(), case.topic.name if case.topic else "") if x),
+        case.unit.name,
+        dmy(case.answer_due),
+        result,
+        dmy(case.answered_at),
+    ]
+
+
 def register_xlsx(unit, date_from, date_to, rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "So tiep nhan"
-    sheet.append([f"SỔ TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ — {unit.name}"])
-    sheet.append([f"Từ ngày {_d(date_from)} đến ngày {_d(date_to)}"])
-    sheet.append(REGISTER_COLUMNS)
-    for cell in sheet[3]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet["A1"].font = Font(bold=True, size=13)
-    for number, case in enumerate(rows.iterator(chunk_size=2000), start=1):
-        summary = case.title + ((": " + case.content[:300]) if case.content else "")
-        result = case.get_status_display()
-        if case.decision_reason and case.status == "khong_tiep_nhan":
-            result += f" ({case.decision_reason})"
-        if case.forwarded_to:
-            result += f" → {case.forwarded_to}"
-        sheet.append(
-            [
-                number,
-                _d(case.received_at),
-                case.code,
-                "Ẩn danh" if case.is_anonymous else case.sender_name,
-                case.sender_address,
-                summary,
-                case.get_channel_display(),
-                " / ".join(
-                    x for x in (case.get_category_display(), case.topic.name if case.topic else "") if x
-                ),
-                case.unit.name,
-                _d(case.answer_due),
-                result,
-                _d(case.answered_at),
-            ]
-        )
-    for letter, width in zip("ABCDEFGHIJKL", (5, 12, 22, 22, 28, 60, 20, 28, 28, 12, 30, 12), strict=True):
-        sheet.column_dimensions[letter].width = width
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    book = Book()
+    sheet = book.sheet("So tiep nhan")
+    sheet.title_block(
+        f"SỔ TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ — {unit.name}", f"Từ ngày {dmy(date_from)} đến ngày {dmy(date_to)}"
+    )
+    sheet.header(REGISTER_COLUMNS[1:], numbered=True).widths(REGISTER_WIDTHS)
+    sheet.rows(_register_row(case) for case in rows.iterator(chunk_size=2000))
+    return book.to_bytes()

@@ -102,6 +102,16 @@ class ContentMixin(forms.Form):
     files = MultipleFileField(label=_("Tệp đính kèm (ảnh, PDF, Word, Excel; tối đa 5 tệp, mỗi tệp 10 MB)"))
 
 
+LETTER_FIELDS = ("topic", "title", "content", "is_anonymous", "sender_name", "sender_address", "sender_phone")
+LETTER_FIELDS += ("sender_email", "sender_organisation")
+
+
+def letter_fields(data) -> dict:
+    """What every channel's intake form asks of the letter itself (topic, text and sender), as
+    services.submit_case takes it."""
+    return {name: data[name] for name in LETTER_FIELDS}
+
+
 class PublicCaseForm(SenderMixin, ContentMixin):
     form_token = forms.CharField(widget=forms.HiddenInput, max_length=64)
     unit = forms.ModelChoiceField(label=_("Cơ quan, đơn vị được phản ánh"), queryset=Unit.objects.none())

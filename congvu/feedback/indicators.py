@@ -13,9 +13,14 @@ ANSWERABLE = Q(kind=Kind.FEEDBACK) & ~Q(status__in=[Status.MERGED, Status.REDIRE
 ON_TIME = Q(answered_at__date__lte=F("answer_due"))
 
 
-def _received(scope, period):
+def _dated_in(scope, period, field: str):
+    """The scope's cases whose `field` (a date-time) falls in the period."""
     start, end = period.datetime_range()
-    return Case.objects.filter(scope.q("unit"), received_at__gte=start, received_at__lt=end)
+    return Case.objects.filter(scope.q("unit"), **{f"{field}__gte": start, f"{field}__lt": end})
+
+
+def _received(scope, period):
+    return _dated_in(scope, period, "received_at")
 
 
 @indicator(
@@ -50,10 +55,7 @@ def received(scope, period):
     public=True,
 )
 def answered(scope, period):
-    start, end = period.datetime_range()
-    return Measure.count(
-        Case.objects.filter(scope.q("unit"), answered_at__gte=start, answered_at__lt=end).count()
-    )
+    return Measure.count(_dated_in(scope, period, "answered_at").count())
 
 
 def _within_competence(scope, period):
@@ -122,9 +124,8 @@ def satisfaction(scope, period):
 )
 def median_days(scope, period):
     # One row per (day received, day answered) with its number of cases, and one calendar lookup for all.
-    start, end = period.datetime_range()
     rows = list(
-        Case.objects.filter(scope.q("unit"), answered_at__gte=start, answered_at__lt=end)
+        _dated_in(scope, period, "answered_at")
         .annotate(received_on=TruncDate("received_at"), answered_on=TruncDate("answered_at"))
         .values_list("received_on", "answered_on")
         .annotate(n=Count("pk"))
@@ -190,7 +191,4 @@ def overdue_now(scope, period):
     public=True,
 )
 def published(scope, period):
-    start, end = period.datetime_range()
-    return Measure.count(
-        Case.objects.filter(scope.q("unit"), published_at__gte=start, published_at__lt=end).count()
-    )
+    return Measure.count(_dated_in(scope, period, "published_at").count())

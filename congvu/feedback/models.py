@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
+from congvu.core.events import StateEvent
 from congvu.people.models import Staff
 from congvu.units.models import Unit
 
@@ -342,30 +343,20 @@ EVENT_LABELS = {
 }
 
 
-class CaseEvent(models.Model):
-    """One step on a case's timeline: who, when, what, before → after."""
+class CaseEvent(StateEvent):
+    """One step on a case's timeline: who, when, what, before → after; `public` steps show on tracking."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    actor_name = models.CharField(max_length=150, blank=True)
-    action = models.CharField(max_length=40)
-    before = models.CharField(max_length=300, blank=True)
-    after = models.CharField(max_length=300, blank=True)
-    note = models.TextField(blank=True)
     public = models.BooleanField(default=False)
 
-    class Meta:
+    subject_fields = ("case",)
+    action_labels = EVENT_LABELS
+
+    class Meta(StateEvent.Meta):
         ordering = ["at", "pk"]
 
     def __str__(self):
         return f"{self.case_id} {self.action}"
-
-    @property
-    def label(self):
-        return EVENT_LABELS.get(self.action, self.action)
 
 
 class Attachment(Audited):

@@ -2,22 +2,13 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from congvu.accounts.models import Role
 from congvu.core import nav
+from congvu.feedback.roles import INTAKE_ROLES, VIEW_ROLES
 
-staff = (
-    Role.RECEPTION,
-    Role.HANDLER,
-    Role.UNIT_HEAD,
-    Role.PROGRAMME_OFFICE,
-    Role.LEADERSHIP,
-    Role.SYSTEM_ADMIN,
-)
-intake = (Role.RECEPTION, Role.HANDLER, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
-nav.add_staff_nav(nav.NavItem(_("Phản ánh, kiến nghị"), "feedback:inbox", roles=staff, order=10))
-nav.add_staff_nav(nav.NavItem(_("Tiếp nhận phản ánh"), "feedback:intake", roles=intake, order=11))
-nav.add_staff_nav(nav.NavItem(_("Mở hòm thư góp ý"), "feedback:openings", roles=intake, order=12))
-nav.add_staff_nav(nav.NavItem(_("Sổ tiếp nhận"), "feedback:register", roles=staff, order=13))
+nav.add_staff_nav(nav.NavItem(_("Phản ánh, kiến nghị"), "feedback:inbox", roles=VIEW_ROLES, order=10))
+nav.add_staff_nav(nav.NavItem(_("Tiếp nhận phản ánh"), "feedback:intake", roles=INTAKE_ROLES, order=11))
+nav.add_staff_nav(nav.NavItem(_("Mở hòm thư góp ý"), "feedback:openings", roles=INTAKE_ROLES, order=12))
+nav.add_staff_nav(nav.NavItem(_("Sổ tiếp nhận"), "feedback:register", roles=VIEW_ROLES, order=13))
 nav.add_public_link(
     nav.PublicLink(
         _("Gửi phản ánh, kiến nghị"),
@@ -46,30 +37,24 @@ nav.add_public_link(
 
 def home_cards(request):
     from django.urls import reverse
-    from django.utils import timezone
 
-    from congvu.accounts.scope import has_role, scoped
-    from congvu.feedback.models import Case, Status
+    from congvu.accounts.scope import has_role
+    from congvu.feedback import selectors
 
-    if not has_role(
-        request.user, "reception", "handler", "unit_head", "programme_office", "leadership", "system_admin"
-    ):
+    if not has_role(request.user, *VIEW_ROLES):
         return []
-    cases = scoped(Case.objects.all(), request.user)
-    today = timezone.localdate()
+    cases = selectors.cases_for(request.user)
     url = reverse("feedback:inbox")
     return [
         {
             "label": _("Phản ánh mới"),
-            "value": cases.filter(status=Status.NEW).count(),
+            "value": selectors.inbox(cases, tab="new").count(),
             "url": url + "?tab=new",
             "tone": "",
         },
         {
             "label": _("Phản ánh quá hạn"),
-            "value": cases.filter(
-                status__in=[Status.NEW, Status.IN_PROGRESS, Status.AWAITING_APPROVAL], answer_due__lt=today
-            ).count(),
+            "value": selectors.inbox(cases, tab="overdue").count(),
             "url": url + "?tab=overdue",
             "tone": "bad",
         },

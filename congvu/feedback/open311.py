@@ -19,9 +19,8 @@ from django.views.decorators.csrf import csrf_exempt
 
 from congvu.core.middleware import client_ip
 from congvu.core.ratelimit import hit
-from congvu.feedback import services
+from congvu.feedback import selectors, services
 from congvu.feedback.models import OPEN_STATUSES, ApiKey, Case, Channel, Topic
-from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
 LIST_ROOT = {"services": "service", "service_requests": "request", "errors": "error", "tokens": "request"}
@@ -76,14 +75,6 @@ def _key(request):
         .prefetch_related("units")
         .first()
     )
-
-
-def _allowed_units_q(key, field="unit"):
-    """What a key may read: its units' subtrees and the units they succeeded (as staff scope does)."""
-    condition = Q(pk__in=[])
-    for unit in key.units.all():
-        condition |= Lineage(unit).q(field)
-    return condition
 
 
 def _service(topic):
@@ -183,7 +174,7 @@ def _readable(request, fmt):
             return None, error(fmt, 403, "api_key invalid or revoked")
         if _limited(key):
             return None, error(fmt, 429, "rate limit exceeded")
-        return _allowed_units_q(key), None
+        return selectors.readable_with_key_q(key), None
     address = client_ip(request) or "unknown"
     if not hit(f"open311-read:{address}", limit=ANONYMOUS_READS_PER_MINUTE, window_seconds=60):
         return None, error(fmt, 429, "rate limit exceeded")
@@ -211,17 +202,14 @@ def requests_view(request, fmt):
         start = end = None
     if start is None or end is None:
         return error(fmt, 400, "start_date/end_date must be w3 date-times")
-    cases = cases.filter(received_at__gte=start, received_at__lte=end)
-    if params.get("service_code"):
-        cases = cases.filter(topic__code__in=params["service_code"].split(","))
     status = params.get("status", "")
-    if status == "open":
-        cases = cases.filter(status__in=OPEN_STATUSES)
-    elif status == "closed":
-        cases = cases.exclude(status__in=OPEN_STATUSES)
-    elif status:
+    if status not in ("", "open", "closed"):
         return error(fmt, 400, "status must be open or closed")
-    return respond(fmt, "service_requests", [_public(c) for c in cases.order_by("-received_at")[:1000]])
+    service_codes = params["service_code"].split(",") if params.get("service_code") else None
+    cases = selectors.open311_requests(
+        cases, start=start, end=end, service_codes=service_codes, status=status
+    )
+    return respond(fmt, "service_requests", [_public(c) for c in cases])
 
 
 def request_detail(request, pk, fmt):
@@ -258,7 +246,7 @@ def _create(request, fmt):
     unit = Unit.objects.current().filter(code=data.get("jurisdiction_id", "")).first()
     if unit is None:
         return error(fmt, 400, "jurisdiction_id is required and must be the code of a current unit")
-    if not Unit.objects.filter(_paths_q(key), pk=unit.pk).exists():
+    if not selectors.key_may_post_to(key, unit):
         return error(fmt, 403, "this api_key may not post to this jurisdiction")
     topic = Topic.objects.filter(code=data.get("service_code", ""), is_active=True).first()
     if topic is None:
@@ -307,10 +295,3 @@ def _create(request, fmt):
         [{"service_request_id": str(case.pk), "service_notice": notice, "account_id": None}],
         status=201,
     )
-
-
-def _paths_q(key):
-    condition = Q(pk__in=[])
-    for unit in key.units.all():
-        condition |= Q(path__startswith=unit.path)
-    return condition

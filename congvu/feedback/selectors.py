@@ -5,17 +5,76 @@ import datetime as dt
 from django.db.models import Q
 from django.utils import timezone
 
-from congvu.accounts.scope import scoped
+from congvu.accounts.models import Role, User
+from congvu.accounts.scope import has_role, scoped, scoped_units
 from congvu.core.text import fold, folded_terms
-from congvu.core.workdays import add_working_days
-from congvu.feedback.models import OPEN_STATUSES, Case, Status
-from congvu.units.lineage import Lineage
+from congvu.core.workdays import add_working_days, working_days_between
+from congvu.feedback.models import OPEN_STATUSES, Case, Kind, Status
+from congvu.feedback.roles import ASSIGN_ROLES
+from congvu.people.models import Staff
+from congvu.units.lineage import Lineage, lineage_roots, records_of_units_q
+from congvu.units.models import Unit
 
 TABS = ("all", "new", "due_soon", "overdue", "mine", "approval")
 
 
-def cases_for(user):
-    return scoped(Case.objects.all(), user)
+def cases_for(user, roles=None):
+    """The cases the user may see through `roles` (any role when None); none without such a role."""
+    if roles is not None and not has_role(user, *roles):
+        return Case.objects.none()
+    return scoped(Case.objects.all(), user, roles=roles)
+
+
+def case_by_code(user, code: str, roles=None):
+    """A case in the user's scope named by its tracking code (as typed), or None."""
+    return cases_for(user, roles).filter(code=code.strip().upper()).first()
+
+
+def handlers_for(user):
+    """Active handlers of the units the user may assign cases in."""
+    return (
+        User.objects.filter(
+            is_active=True, roles__role=Role.HANDLER, roles__unit__in=scoped_units(user, ASSIGN_ROLES)
+        )
+        .select_related("staff")
+        .distinct()
+        .order_by("username")
+    )
+
+
+def officials_for(case, user):
+    """Officials who may be named on a case: those of the case's unit (and its lineage) in the user's scope."""
+    return scoped(Staff.objects.all(), user, within=case.unit).order_by("full_name")
+
+
+def forward_left(case, today: dt.date | None = None):
+    """Working days left of the 5-day intake window (negative when late), while undecided."""
+    if case.status != Status.NEW or not case.forward_due:
+        return None
+    today = today or timezone.localdate()
+    if today <= case.forward_due:
+        return working_days_between(today + dt.timedelta(days=1), case.forward_due)
+    return -working_days_between(case.forward_due + dt.timedelta(days=1), today)
+
+
+def looks_like_complaint(case) -> bool:
+    """An open feedback case whose text speaks of a complaint or denunciation (a hint to reclassify)."""
+    return (
+        case.is_open
+        and case.kind == Kind.FEEDBACK
+        and any(phrase in fold(f"{case.title} {case.content}") for phrase in ("khieu nai", "to cao"))
+    )
+
+
+def readable_with_key_q(key, field: str = "unit") -> Q:
+    """What an Open311 key may read: its units' lineages (their subtrees and the units they succeeded),
+    as staff scope does."""
+    return records_of_units_q(lineage_roots(key.units.all()), field)
+
+
+def key_may_post_to(key, unit) -> bool:
+    """An Open311 key posts only to its units and those below them, as they are now."""
+    return Unit.objects.filter(records_of_units_q(key.units.all(), ""), pk=unit.pk).exists()
 
 
 def inbox(
@@ -127,3 +186,18 @@ def register(queryset, *, unit, date_from: dt.date, date_to: dt.date):
         .select_related("unit", "topic")
         .order_by("received_at", "pk")
     )
+
+
+OPEN311_MAX_REQUESTS = 1000
+
+
+def open311_requests(cases, *, start, end, service_codes=None, status: str = ""):
+    """An Open311 search: received between start and end, of the given services, "open" or "closed"."""
+    cases = cases.filter(received_at__gte=start, received_at__lte=end)
+    if service_codes:
+        cases = cases.filter(topic__code__in=service_codes)
+    if status == "open":
+        cases = cases.filter(status__in=OPEN_STATUSES)
+    elif status == "closed":
+        cases = cases.exclude(status__in=OPEN_STATUSES)
+    return cases.order_by("-received_at")[:OPEN311_MAX_REQUESTS]

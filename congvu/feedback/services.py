@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from congvu.accounts.models import Role
 from congvu.accounts.selectors import users_with_role_nearest
+from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.core.text import fold
 from congvu.core.uploads import cleaned_upload
@@ -26,7 +27,6 @@ from congvu.feedback.models import (
     AnswerTemplate,
     Attachment,
     Case,
-    CaseEvent,
     Channel,
     DeadlineRule,
     Decision,
@@ -74,25 +74,6 @@ def looks_vietnamese(text: str) -> bool:
     return bool(COMMON_WORDS & set(fold(text).split()))
 
 
-def _actor_name(user):
-    if user is None or not getattr(user, "is_authenticated", False):
-        return ""
-    return user.display_name
-
-
-def event(case, action, *, by=None, before="", after="", note="", public=False):
-    return CaseEvent.objects.create(
-        case=case,
-        actor=by if by is not None and getattr(by, "is_authenticated", False) else None,
-        actor_name=_actor_name(by),
-        action=action,
-        before=str(before)[:300],
-        after=str(after)[:300],
-        note=note,
-        public=public,
-    )
-
-
 def _save(case):
     case.full_clean(exclude=["officials_concerned"])
     case.save()
@@ -120,7 +101,7 @@ def _new_code(case) -> str:
 
 
 def _status_label(value):
-    return Status(value).label if value else ""
+    return str(Status(value).label) if value else None
 
 
 def _set_status(case, new, *, by, action, note="", public=True):
@@ -128,7 +109,9 @@ def _set_status(case, new, *, by, action, note="", public=True):
     case.status = new
     if new not in (Status.NEW, Status.IN_PROGRESS, Status.PAUSED, Status.AWAITING_APPROVAL):
         case.closed_at = case.closed_at or timezone.now()
-    event(case, action, by=by, before=_status_label(old), after=_status_label(new), note=note, public=public)
+    record_event(
+        case, action, by=by, before=_status_label(old), after=_status_label(new), note=note, public=public
+    )
 
 
 def add_attachment(case, upload):
@@ -225,7 +208,7 @@ def submit_case(
             Case.objects.filter(pk=case.pk).update(code=case.code, search_folded=case.search_folded)
             for upload in files:
                 add_attachment(case, upload)
-            event(
+            record_event(
                 case,
                 "received",
                 by=received_by,
@@ -234,7 +217,9 @@ def submit_case(
                 public=True,
             )
             if case.not_vietnamese:
-                event(case, "flag_language", by=received_by, note=_("Nội dung có thể không phải tiếng Việt."))
+                record_event(
+                    case, "flag_language", by=received_by, note=_("Nội dung có thể không phải tiếng Việt.")
+                )
     except IntegrityError:
         if idempotency_key:
             existing = Case.objects.filter(idempotency_key=idempotency_key).first()
@@ -282,6 +267,13 @@ def _message(case, text, *, subject, channels=("email", "sms")):
                 ok=False,
                 detail=str(error)[:300],
             )
+
+
+def letter_received_at(opening):
+    """A letter from an earlier opening counts as received at 8:00 that day; today's, now."""
+    if opening.opened_on < timezone.localdate():
+        return timezone.make_aware(dt.datetime.combine(opening.opened_on, dt.time(8, 0)))
+    return timezone.now()
 
 
 @transaction.atomic
@@ -367,7 +359,7 @@ def classify(case, *, by, category: str, topic, kind: str):
     before = f"{case.get_kind_display()} / {case.get_category_display()} / {case.topic or ''}"
     case.category, case.topic, case.kind = category, topic, kind
     after = f"{case.get_kind_display()} / {case.get_category_display()} / {case.topic or ''}"
-    event(case, "classified", by=by, before=before, after=after)
+    record_event(case, "classified", by=by, before=before, after=after)
     if kind in (Kind.COMPLAINT, Kind.DENUNCIATION):
         template = AnswerTemplate.objects.filter(for_complaints=True).first()
         guidance = template.body if template else str(COMPLAINT_GUIDANCE)
@@ -387,7 +379,7 @@ def assign(case, *, by, unit, handler=None, note=""):
     after = f"{unit} / {handler.display_name if handler else '—'}"
     if before == after:
         return case
-    event(case, "assigned", by=by, before=before, after=after, note=note)
+    record_event(case, "assigned", by=by, before=before, after=after, note=note)
     _save(case)
     if handler is not None:
         transaction.on_commit(
@@ -400,6 +392,18 @@ def assign(case, *, by, unit, handler=None, note=""):
             )
         )
     return case
+
+
+def assign_many(cases, *, by, unit, handler=None) -> int:
+    """Assign each case in turn (each in its own transaction); a closed one is skipped. How many were."""
+    done = 0
+    for case in cases:
+        try:
+            assign(case, by=by, unit=unit, handler=handler)
+        except ValidationError:
+            continue
+        done += 1
+    return done
 
 
 @transaction.atomic
@@ -417,7 +421,15 @@ def extend(case, *, by, days: int, reason: str):
     case.answer_due = add_working_days(old or timezone.localdate(), days)
     case.extended, case.extension_reason = True, reason.strip()
     case.reminded_at = case.escalated_at = None
-    event(case, "extended", by=by, before=_date(old), after=_date(case.answer_due), note=reason, public=True)
+    record_event(
+        case,
+        "extended",
+        by=by,
+        before=_date(old) or None,
+        after=_date(case.answer_due),
+        note=reason,
+        public=True,
+    )
     _save(case)
     return case
 
@@ -476,7 +488,7 @@ def merge(case, *, into, by):
         raise ValidationError({"into": _("Chọn một phản ánh chính khác, chưa bị gộp.")})
     case.merged_into = into
     _set_status(case, Status.MERGED, by=by, action="merged", note=into.code)
-    event(into, "duplicate_added", by=by, note=case.code)
+    record_event(into, "duplicate_added", by=by, note=case.code)
     _save(case)
     return case
 
@@ -495,7 +507,9 @@ def save_answer(case, *, by, body: str, submit: bool):
     answer.state = Answer.State.SUBMITTED if submit else Answer.State.DRAFT
     answer.full_clean()
     answer.save()
-    event(case, "answer_submitted" if submit else "answer_drafted", by=by, after=answer.get_state_display())
+    record_event(
+        case, "answer_submitted" if submit else "answer_drafted", by=by, after=answer.get_state_display()
+    )
     if submit:
         _set_status(case, Status.AWAITING_APPROVAL, by=by, action="awaiting_approval", public=False)
         _save(case)
@@ -523,7 +537,7 @@ def review_answer(answer, *, by, approve: bool, comment: str = ""):
     answer.state = Answer.State.APPROVED if approve else Answer.State.RETURNED
     answer.reviewed_by, answer.review_comment = by, comment.strip()
     answer.save()
-    event(
+    record_event(
         case,
         "answer_approved" if approve else "answer_returned",
         by=by,
@@ -598,7 +612,7 @@ def publish(case, *, by, title: str, content: str, answer: str):
         answer.strip(),
     )
     case.published_at = case.published_at or timezone.now()
-    event(case, "published", by=by, public=True)
+    record_event(case, "published", by=by, public=True)
     _save(case)
     return case
 
@@ -607,7 +621,7 @@ def publish(case, *, by, title: str, content: str, answer: str):
 def unpublish(case, *, by):
     case = _lock(case)
     case.published_at = None
-    event(case, "unpublished", by=by)
+    record_event(case, "unpublished", by=by)
     _save(case)
     return case
 
@@ -622,7 +636,7 @@ def rate(case, *, satisfied: bool, comment: str = ""):
     rating = AnswerRating(case=case, satisfied=satisfied, comment=comment.strip())
     rating.full_clean()
     rating.save()
-    event(case, "rated", after=_("Hài lòng") if satisfied else _("Không hài lòng"), public=True)
+    record_event(case, "rated", after=_("Hài lòng") if satisfied else _("Không hài lòng"), public=True)
     return rating
 
 
@@ -631,7 +645,8 @@ def set_officials(case, *, by, staff):
     case = _lock(case)
     before = ", ".join(s.full_name for s in case.officials_concerned.all())
     case.officials_concerned.set(staff)
-    event(case, "officials", by=by, before=before, after=", ".join(s.full_name for s in staff))
+    after = ", ".join(s.full_name for s in staff)
+    record_event(case, "officials", by=by, before=before or None, after=after or None)
     return case
 
 
@@ -658,5 +673,5 @@ def propose_discipline(case, *, by, url: str = "") -> int:
             opened_by=by,
             origin_url=url,
         )
-        event(case, "discipline_proposed", by=by, after=staff.full_name)
+        record_event(case, "discipline_proposed", by=by, after=staff.full_name)
     return len(officials)

@@ -1,22 +1,22 @@
 """Staff pages under /quan-ly/phan-anh/: every query goes through congvu.accounts.scope."""
 
-import datetime as dt
-from functools import cached_property
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
-from congvu.accounts.models import Role, User
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units, unit_in_scope
-from congvu.core.text import fold
+from congvu.core.formviews import submit
+from congvu.core.pagination import paginate
+from congvu.core.spreadsheets import xlsx_response
 from congvu.core.uploads import protected_file_response
 from congvu.feedback import documents, selectors, services
 from congvu.feedback.forms import (
@@ -37,57 +37,34 @@ from congvu.feedback.forms import (
     ReviewForm,
     SendForm,
     StaffIntakeForm,
+    letter_fields,
 )
-from congvu.feedback.models import Answer, Attachment, Case, Channel, Status, SuggestionBoxOpening
-from congvu.people.models import Staff
-from congvu.units.lineage import Lineage
-
-VIEW_ROLES = (
-    Role.RECEPTION,
-    Role.HANDLER,
-    Role.UNIT_HEAD,
-    Role.PROGRAMME_OFFICE,
-    Role.LEADERSHIP,
-    Role.SYSTEM_ADMIN,
+from congvu.feedback.models import Answer, Attachment, Case, Channel, SuggestionBoxOpening
+from congvu.feedback.roles import (
+    ASSIGN_ROLES,
+    CHAIN_ROLES,
+    HANDLE_ROLES,
+    INTAKE_ROLES,
+    REVIEW_ROLES,
+    VIEW_ROLES,
 )
-CHAIN_ROLES = (Role.RECEPTION, Role.HANDLER, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
-INTAKE_ROLES = (Role.RECEPTION, Role.HANDLER, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
-ASSIGN_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
-HANDLE_ROLES = (Role.HANDLER, Role.UNIT_HEAD)
-REVIEW_ROLES = (Role.UNIT_HEAD,)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class CappedPaginator(Paginator):
-    """Counts at most CAP rows: on a province's inbox an exact count of every match is the slow part."""
-
-    CAP = 10_000
-
-    @cached_property
-    def count(self):
-        return self.object_list[: self.CAP + 1].count()
-
-    @property
-    def capped(self):
-        return self.count > self.CAP
-
-
-def _handlers(user):
-    return (
-        User.objects.filter(
-            is_active=True, roles__role=Role.HANDLER, roles__unit__in=scoped_units(user, ASSIGN_ROLES)
-        )
-        .select_related("staff")
-        .distinct()
-        .order_by("username")
+def _receive(request, form, token_prefix, channel_fields):
+    """A letter typed in by staff: the case, or None while the form is not posted or has errors.
+    `channel_fields(data)` gives where and how it came in; the letter's own fields are the same."""
+    received = submit(
+        request,
+        form,
+        lambda data: services.submit_case(
+            **channel_fields(data),
+            **letter_fields(data),
+            received_by=request.user,
+            idempotency_key=f"{token_prefix}:{data['form_token']}" if data.get("form_token") else None,
+            files=data["files"],
+        ),
     )
-
-
-def _letter_fields(data) -> dict:
-    """What every channel's intake form asks of the letter itself: topic, text and sender."""
-    fields = ("topic", "title", "content", "is_anonymous", "sender_name", "sender_address", "sender_phone")
-    fields += ("sender_email", "sender_organisation")
-    return {name: data[name] for name in fields}
+    return received[0] if received else None
 
 
 @staff_required(*VIEW_ROLES)
@@ -97,7 +74,7 @@ def inbox(request):
     form = InboxFilterForm(request.GET or None, units=scoped_units(request.user, VIEW_ROLES).current())
     filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
     queryset = selectors.inbox(
-        scoped(Case.objects.all(), request.user, roles=VIEW_ROLES),
+        selectors.cases_for(request.user, VIEW_ROLES),
         user=request.user,
         tab=tab,
         unit=filters.get("unit"),
@@ -108,7 +85,7 @@ def inbox(request):
         date_to=filters.get("date_to"),
         query=filters.get("q", ""),
     )
-    page = CappedPaginator(queryset.order_by("-received_at", "-pk"), 50).get_page(request.GET.get("page"))
+    page = paginate(request, queryset.order_by("-received_at", "-pk"), 50, capped=True)
     can_assign = has_role(request.user, *ASSIGN_ROLES)
     context = {
         "form": form,
@@ -125,7 +102,8 @@ def inbox(request):
         "today": timezone.localdate(),
         "can_intake": has_role(request.user, *INTAKE_ROLES),
         "bulk_form": BulkAssignForm(
-            units=scoped_units(request.user, ASSIGN_ROLES).current(), handlers=_handlers(request.user)
+            units=scoped_units(request.user, ASSIGN_ROLES).current(),
+            handlers=selectors.handlers_for(request.user),
         )
         if can_assign
         else None,
@@ -139,27 +117,22 @@ def intake(request):
     own = [a.unit for a in request.user.roles.all() if a.role in INTAKE_ROLES]
     initial = {"unit": own[0].pk} if own and units.filter(pk=own[0].pk).exists() else {}
     form = StaffIntakeForm(request.POST or None, request.FILES or None, units=units, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case, _created = services.submit_case(
-                channel=data["channel"],
-                unit=data["unit"],
-                receiving_unit=data["unit"],
-                received_by=request.user,
-                received_at=data["received_at"] or timezone.now(),
-                **_letter_fields(data),
-                hotline_number=data["hotline_number"],
-                call_at=data["call_at"],
-                idempotency_key=f"staff:{data['form_token']}" if data.get("form_token") else None,
-                files=data["files"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Đã tiếp nhận phản ánh %(code)s.") % {"code": case.code})
-            return redirect("feedback:case_detail", pk=case.pk)
+    case = _receive(
+        request,
+        form,
+        "staff",
+        lambda data: {
+            "channel": data["channel"],
+            "unit": data["unit"],
+            "receiving_unit": data["unit"],
+            "received_at": data["received_at"] or timezone.now(),
+            "hotline_number": data["hotline_number"],
+            "call_at": data["call_at"],
+        },
+    )
+    if case is not None:
+        messages.success(request, _("Đã tiếp nhận phản ánh %(code)s.") % {"code": case.code})
+        return redirect("feedback:case_detail", pk=case.pk)
     return render(request, "feedback/intake.html", {"form": form})
 
 
@@ -172,9 +145,7 @@ def similar(request):
     cases = []
     if len(text.split()) >= 3:
         probe = Case(unit=unit, title=text[:200], content=text)
-        cases = selectors.similar_open_cases(
-            probe, scoped(Case.objects.all(), request.user, roles=INTAKE_ROLES)
-        )
+        cases = selectors.similar_open_cases(probe, selectors.cases_for(request.user, INTAKE_ROLES))
     return render(request, "feedback/_similar.html", {"similar": cases})
 
 
@@ -182,15 +153,14 @@ def similar(request):
 def openings(request):
     units = scoped_units(request.user, INTAKE_ROLES).current()
     form = OpeningForm(request.POST or None, units=units, initial={"opened_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
-        try:
-            opening = services.record_opening(by=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Đã ghi biên bản mở hòm thư. Nhập từng thư bên dưới."))
-            return redirect("feedback:opening_detail", pk=opening.pk)
+    opening = submit(
+        request,
+        form,
+        lambda data: services.record_opening(by=request.user, **data),
+        success=_("Đã ghi biên bản mở hòm thư. Nhập từng thư bên dưới."),
+    )
+    if opening:
+        return redirect("feedback:opening_detail", pk=opening.pk)
     recent = scoped(SuggestionBoxOpening.objects.select_related("unit"), request.user, roles=INTAKE_ROLES)[
         :30
     ]
@@ -203,27 +173,20 @@ def opening_detail(request, pk):
         SuggestionBoxOpening.objects.select_related("unit"), request.user, roles=INTAKE_ROLES, pk=pk
     )
     form = LetterForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            case, _created = services.submit_case(
-                channel=Channel.SUGGESTION_BOX,
-                unit=opening.unit,
-                received_by=request.user,
-                received_at=timezone.make_aware(dt.datetime.combine(opening.opened_on, dt.time(8, 0)))
-                if opening.opened_on < timezone.localdate()
-                else timezone.now(),
-                opening=opening,
-                **_letter_fields(data),
-                idempotency_key=f"letter:{data['form_token']}" if data.get("form_token") else None,
-                files=data["files"],
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Đã nhập thư %(code)s.") % {"code": case.code})
-            return redirect("feedback:opening_detail", pk=opening.pk)
+    case = _receive(
+        request,
+        form,
+        "letter",
+        lambda data: {
+            "channel": Channel.SUGGESTION_BOX,
+            "unit": opening.unit,
+            "received_at": services.letter_received_at(opening),
+            "opening": opening,
+        },
+    )
+    if case is not None:
+        messages.success(request, _("Đã nhập thư %(code)s.") % {"code": case.code})
+        return redirect("feedback:opening_detail", pk=opening.pk)
     letters = opening.cases.all()
     return render(
         request, "feedback/opening_detail.html", {"opening": opening, "form": form, "letters": letters}
@@ -255,15 +218,15 @@ def _render_case(request, case, bound_forms=None, status=200):
     context = {
         "case": case,
         "today": timezone.localdate(),
-        "events": case.events.select_related("actor"),
+        "events": case.events.select_related("by"),
         "attachments": case.attachments.all(),
         "duplicates": case.duplicates.all(),
         "officials": case.officials_concerned.all(),
         "answer": answer,
         "sent": sent,
         "show_sender": in_role(CHAIN_ROLES),
-        "forward_left": _forward_left(case),
-        "similar": selectors.similar_open_cases(case, scoped(Case.objects.all(), user, roles=INTAKE_ROLES))
+        "forward_left": selectors.forward_left(case),
+        "similar": selectors.similar_open_cases(case, selectors.cases_for(user, INTAKE_ROLES))
         if case.is_open and in_role(INTAKE_ROLES)
         else [],
         "can_intake": in_role(INTAKE_ROLES),
@@ -271,9 +234,7 @@ def _render_case(request, case, bound_forms=None, status=200):
         "can_handle": in_role(HANDLE_ROLES),
         "can_review": in_role(REVIEW_ROLES),
         "messages_out": case.messages.all() if in_role(CHAIN_ROLES) else [],
-        "looks_like_complaint": case.is_open
-        and case.kind == "phan_anh"
-        and any(phrase in fold(f"{case.title} {case.content}") for phrase in ("khieu nai", "to cao")),
+        "looks_like_complaint": selectors.looks_like_complaint(case),
     }
     if context["can_intake"]:
         context["decision_form"] = DecisionForm()
@@ -282,13 +243,13 @@ def _render_case(request, case, bound_forms=None, status=200):
         )
         context["merge_form"] = MergeForm()
         context["officials_form"] = OfficialsForm(
-            staff=_staff_of(case, user),
+            staff=selectors.officials_for(case, user),
             initial={"staff": list(context["officials"])},
         )
     if context["can_assign"]:
         context["assign_form"] = AssignForm(
             units=scoped_units(user, ASSIGN_ROLES).current(),
-            handlers=_handlers(user),
+            handlers=selectors.handlers_for(user),
             initial={"unit": case.unit, "handler": case.handler},
         )
         context["extend_form"] = ExtendForm()
@@ -311,23 +272,6 @@ def _render_case(request, case, bound_forms=None, status=200):
     return render(request, "feedback/case_detail.html", context, status=status)
 
 
-def _staff_of(case, user):
-    """Officials who may be named on a case: those of the case's unit (and its lineage) in the user's scope."""
-    return scoped(Staff.objects.filter(Lineage(case.unit).q("unit")), user).order_by("full_name")
-
-
-def _forward_left(case):
-    """Working days left of the 5-day intake window (negative when late), while undecided."""
-    if case.status != Status.NEW or not case.forward_due:
-        return None
-    from congvu.core.workdays import working_days_between
-
-    today = timezone.localdate()
-    if today <= case.forward_due:
-        return working_days_between(today + dt.timedelta(days=1), case.forward_due)
-    return -working_days_between(case.forward_due + dt.timedelta(days=1), today)
-
-
 @staff_required(*VIEW_ROLES)
 def case_print(request, pk):
     case = _case_or_404(request, pk)
@@ -342,114 +286,104 @@ def case_print(request, pk):
     )
 
 
-ACTIONS = {
-    # slug: (roles, handler)
-}
-# The context name of each action's form on the case page.
-ACTION_FORMS = {
-    "decide": "decision_form",
-    "classify": "classify_form",
-    "merge": "merge_form",
-    "officials": "officials_form",
-    "assign": "assign_form",
-    "extend": "extend_form",
-    "pause": "pause_form",
-    "answer": "answer_form",
-    "review": "review_form",
-    "send": "send_form",
-}
+@dataclass(frozen=True)
+class Action:
+    """One button on the case page: who may press it, the form it posts (if any) and what it does.
+
+    `run(request, case, data)` gets the form's cleaned data (None without a form) and returns the
+    success message; it may also return a form that did not validate. A service's refusal is a
+    ValidationError. `form_name` is the form's name on the case page, to show it again with errors."""
+
+    roles: tuple
+    run: Callable
+    form: Callable | None = None
+    form_name: str = ""
 
 
-def action(slug, roles):
+ACTIONS: dict[str, Action] = {}
+
+
+def _posted(form_class):
+    return lambda request, case: form_class(request.POST)
+
+
+def action(slug, roles, form=None, form_name=""):
+    """Register a case action; `form` is a form class bound to the POST, or (request, case) -> form."""
+    if isinstance(form, type):
+        form = _posted(form)
+
     def register(function):
-        ACTIONS[slug] = (roles, function)
+        ACTIONS[slug] = Action(roles, function, form, form_name)
         return function
 
     return register
 
 
-@action("decide", INTAKE_ROLES)
-def _decide(request, case):
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        services.decide_intake(case, by=request.user, **form.cleaned_data)
-        return _("Đã ghi quyết định tiếp nhận.")
-    return form
+@action("decide", INTAKE_ROLES, DecisionForm, "decision_form")
+def _decide(request, case, data):
+    services.decide_intake(case, by=request.user, **data)
+    return _("Đã ghi quyết định tiếp nhận.")
 
 
-@action("classify", INTAKE_ROLES)
-def _classify(request, case):
-    form = ClassifyForm(request.POST)
-    if form.is_valid():
-        services.classify(case, by=request.user, **form.cleaned_data)
-        return _("Đã phân loại.")
-    return form
+@action("classify", INTAKE_ROLES, ClassifyForm, "classify_form")
+def _classify(request, case, data):
+    services.classify(case, by=request.user, **data)
+    return _("Đã phân loại.")
 
 
-@action("assign", ASSIGN_ROLES)
-def _assign(request, case):
-    form = AssignForm(
-        request.POST, units=scoped_units(request.user, ASSIGN_ROLES), handlers=_handlers(request.user)
+def _assign_form(request, case):
+    return AssignForm(
+        request.POST,
+        units=scoped_units(request.user, ASSIGN_ROLES),
+        handlers=selectors.handlers_for(request.user),
     )
-    if form.is_valid():
-        services.assign(
-            case, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
-        )
-        return _("Đã phân công.")
-    return form
 
 
-@action("extend", ASSIGN_ROLES)
-def _extend(request, case):
-    form = ExtendForm(request.POST)
-    if form.is_valid():
-        services.extend(case, by=request.user, **form.cleaned_data)
-        return _("Đã gia hạn.")
-    return form
+@action("assign", ASSIGN_ROLES, _assign_form, "assign_form")
+def _assign(request, case, data):
+    services.assign(case, by=request.user, unit=data["unit"], handler=data["handler"])
+    return _("Đã phân công.")
 
 
-@action("pause", HANDLE_ROLES)
-def _pause(request, case):
-    form = PauseForm(request.POST)
-    if form.is_valid():
-        services.pause(case, by=request.user, reason=form.cleaned_data["reason"])
-        return _("Đã tạm dừng, chờ người gửi bổ sung.")
-    return form
+@action("extend", ASSIGN_ROLES, ExtendForm, "extend_form")
+def _extend(request, case, data):
+    services.extend(case, by=request.user, **data)
+    return _("Đã gia hạn.")
+
+
+@action("pause", HANDLE_ROLES, PauseForm, "pause_form")
+def _pause(request, case, data):
+    services.pause(case, by=request.user, reason=data["reason"])
+    return _("Đã tạm dừng, chờ người gửi bổ sung.")
 
 
 @action("resume", HANDLE_ROLES)
-def _resume(request, case):
+def _resume(request, case, data):
     services.resume(case, by=request.user)
     return _("Đã tiếp tục xử lý; hạn trả lời được lùi tương ứng.")
 
 
-@action("merge", INTAKE_ROLES)
-def _merge(request, case):
-    form = MergeForm(request.POST)
-    if form.is_valid():
-        into = (
-            scoped(Case.objects.all(), request.user, roles=INTAKE_ROLES)
-            .filter(code=form.cleaned_data["into"].strip().upper())
-            .first()
-        )
-        if into is None:
-            raise ValidationError(_("Không tìm thấy phản ánh chính trong phạm vi của bạn."))
-        services.merge(case, into=into, by=request.user)
-        return _("Đã gộp vào %(code)s.") % {"code": into.code}
-    return form
+@action("merge", INTAKE_ROLES, MergeForm, "merge_form")
+def _merge(request, case, data):
+    into = selectors.case_by_code(request.user, data["into"], INTAKE_ROLES)
+    if into is None:
+        raise ValidationError(_("Không tìm thấy phản ánh chính trong phạm vi của bạn."))
+    services.merge(case, into=into, by=request.user)
+    return _("Đã gộp vào %(code)s.") % {"code": into.code}
 
 
-@action("officials", INTAKE_ROLES)
-def _officials(request, case):
-    form = OfficialsForm(request.POST, staff=_staff_of(case, request.user))
-    if form.is_valid():
-        services.set_officials(case, by=request.user, staff=list(form.cleaned_data["staff"]))
-        return _("Đã cập nhật cán bộ bị phản ánh.")
-    return form
+def _officials_form(request, case):
+    return OfficialsForm(request.POST, staff=selectors.officials_for(case, request.user))
+
+
+@action("officials", INTAKE_ROLES, _officials_form, "officials_form")
+def _officials(request, case, data):
+    services.set_officials(case, by=request.user, staff=list(data["staff"]))
+    return _("Đã cập nhật cán bộ bị phản ánh.")
 
 
 @action("discipline", ASSIGN_ROLES)
-def _discipline(request, case):
+def _discipline(request, case, data):
     try:
         count = services.propose_discipline(
             case,
@@ -463,57 +397,67 @@ def _discipline(request, case):
     return _("Đã đề nghị xem xét kỷ luật %(n)s cán bộ.") % {"n": count}
 
 
-@action("answer", HANDLE_ROLES)
-def _answer(request, case):
-    form = AnswerForm(request.POST)
-    if form.is_valid():
-        services.save_answer(
-            case, by=request.user, body=form.cleaned_data["body"], submit="submit" in request.POST
-        )
-        return _("Đã trình duyệt dự thảo.") if "submit" in request.POST else _("Đã lưu dự thảo.")
-    return form
+@action("answer", HANDLE_ROLES, AnswerForm, "answer_form")
+def _answer(request, case, data):
+    submitted = "submit" in request.POST
+    services.save_answer(case, by=request.user, body=data["body"], submit=submitted)
+    return _("Đã trình duyệt dự thảo.") if submitted else _("Đã lưu dự thảo.")
 
 
-@action("review", REVIEW_ROLES)
-def _review(request, case):
+def _answer_in(case, state, missing):
+    """Review and send act on an answer in a given state: without one there is nothing to fill in."""
+    answer = case.answers.filter(state=state).first()
+    if answer is None:
+        raise ValidationError(missing)
+    return answer
+
+
+@action("review", REVIEW_ROLES, form_name="review_form")
+def _review(request, case, data):
+    answer = _answer_in(case, Answer.State.SUBMITTED, _("Không có dự thảo chờ duyệt."))
     form = ReviewForm(request.POST)
-    answer = case.answers.filter(state=Answer.State.SUBMITTED).first()
-    if answer is None:
-        raise ValidationError(_("Không có dự thảo chờ duyệt."))
-    if form.is_valid():
-        approve = "approve" in request.POST
-        services.review_answer(answer, by=request.user, approve=approve, comment=form.cleaned_data["comment"])
-        return _("Đã duyệt trả lời.") if approve else _("Đã trả lại dự thảo.")
-    return form
+    if not form.is_valid():
+        return form
+    approve = "approve" in request.POST
+    services.review_answer(answer, by=request.user, approve=approve, comment=form.cleaned_data["comment"])
+    return _("Đã duyệt trả lời.") if approve else _("Đã trả lại dự thảo.")
 
 
-@action("send", HANDLE_ROLES)
-def _send(request, case):
+@action("send", HANDLE_ROLES, form_name="send_form")
+def _send(request, case, data):
+    answer = _answer_in(case, Answer.State.APPROVED, _("Chưa có trả lời được duyệt."))
     form = SendForm(request.POST)
-    answer = case.answers.filter(state=Answer.State.APPROVED).first()
-    if answer is None:
-        raise ValidationError(_("Chưa có trả lời được duyệt."))
-    if form.is_valid():
-        services.send_answer(answer, by=request.user, via=form.cleaned_data["via"])
-        return _("Đã gửi trả lời.")
-    return form
+    if not form.is_valid():
+        return form
+    services.send_answer(answer, by=request.user, via=form.cleaned_data["via"])
+    return _("Đã gửi trả lời.")
 
 
 @action("unpublish", HANDLE_ROLES)
-def _unpublish(request, case):
+def _unpublish(request, case, data):
     services.unpublish(case, by=request.user)
     return _("Đã gỡ khỏi cổng thông tin.")
+
+
+def _run(request, case, step: Action):
+    """The success message, or the form that did not validate."""
+    if step.form is None:
+        return step.run(request, case, None)
+    form = step.form(request, case)
+    if not form.is_valid():
+        return form
+    return step.run(request, case, form.cleaned_data)
 
 
 @require_POST
 @staff_required(*INTAKE_ROLES, *ASSIGN_ROLES, *HANDLE_ROLES)
 def case_action(request, pk, slug):
     if slug not in ACTIONS:
-        raise PermissionDenied
-    roles, function = ACTIONS[slug]
-    case = _case_or_404(request, pk, roles=roles)
+        raise Http404
+    step = ACTIONS[slug]
+    case = _case_or_404(request, pk, roles=step.roles)
     try:
-        result = function(request, case)
+        result = _run(request, case, step)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -525,9 +469,9 @@ def case_action(request, pk, slug):
                 for name, errs in result.errors.items()
             ]
             messages.error(request, " ".join(errors))
-            if slug in ACTION_FORMS:
+            if step.form_name:
                 # Show the page again with what the user typed and the errors beside the fields.
-                return _render_case(request, case, {ACTION_FORMS[slug]: result})
+                return _render_case(request, case, {step.form_name: result})
     return redirect("feedback:case_detail", pk=case.pk)
 
 
@@ -538,20 +482,19 @@ def case_publish(request, pk):
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        if "confirm" in request.POST:
-            try:
-                services.publish(
-                    case,
-                    by=request.user,
-                    title=data["public_title"],
-                    content=data["public_content"],
-                    answer=data["public_answer"],
-                )
-            except ValidationError as error:
-                form.add_error(None, " ".join(error.messages))
-            else:
-                messages.success(request, _("Đã công khai trên cổng thông tin."))
-                return redirect("feedback:case_detail", pk=case.pk)
+        if "confirm" in request.POST and submit(
+            request,
+            form,
+            lambda data: services.publish(
+                case,
+                by=request.user,
+                title=data["public_title"],
+                content=data["public_content"],
+                answer=data["public_answer"],
+            ),
+            success=_("Đã công khai trên cổng thông tin."),
+        ):
+            return redirect("feedback:case_detail", pk=case.pk)
         return render(request, "feedback/publish_preview.html", {"case": case, "form": form, "preview": data})
     if request.method == "GET":
         return redirect("feedback:case_detail", pk=case.pk)
@@ -570,9 +513,9 @@ def answer_letter(request, pk):
 
 @staff_required(*CHAIN_ROLES)
 def attachment(request, pk):
-    item = get_object_or_404(Attachment.objects.select_related("case__unit"), pk=pk)
-    if not unit_in_scope(request.user, item.case.unit, CHAIN_ROLES):
-        raise PermissionDenied
+    item = get_scoped_or_404(
+        Attachment.objects.all(), request.user, field="case__unit", roles=CHAIN_ROLES, pk=pk
+    )
     return protected_file_response(item.file, item.original_name)
 
 
@@ -580,24 +523,20 @@ def attachment(request, pk):
 @staff_required(*ASSIGN_ROLES)
 def bulk_assign(request):
     form = BulkAssignForm(
-        request.POST, units=scoped_units(request.user, ASSIGN_ROLES), handlers=_handlers(request.user)
+        request.POST,
+        units=scoped_units(request.user, ASSIGN_ROLES),
+        handlers=selectors.handlers_for(request.user),
     )
     ids = [int(v) for v in request.POST.getlist("case") if v.isdigit()]
     if not form.is_valid() or not ids:
         messages.error(request, _("Chọn phản ánh, đơn vị và người xử lý."))
         return redirect("feedback:inbox")
-    cases = scoped(Case.objects.filter(pk__in=ids), request.user, roles=ASSIGN_ROLES)
+    cases = selectors.cases_for(request.user, ASSIGN_ROLES).filter(pk__in=ids)
     if cases.count() != len(set(ids)):
         raise Http404  # a forged id outside the scope: refuse the whole batch
-    done = 0
-    for case in cases:
-        try:
-            services.assign(
-                case, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
-            )
-            done += 1
-        except ValidationError:
-            continue
+    done = services.assign_many(
+        cases, by=request.user, unit=form.cleaned_data["unit"], handler=form.cleaned_data["handler"]
+    )
     messages.success(request, _("Đã phân công %(n)s phản ánh.") % {"n": done})
     return redirect("feedback:inbox")
 
@@ -614,10 +553,11 @@ def register(request):
     form = _register_form(request)
     rows = None
     if form.is_bound and form.is_valid():
-        rows = selectors.register(
-            scoped(Case.objects.all(), request.user, roles=VIEW_ROLES), **form.cleaned_data
+        rows = paginate(
+            request,
+            selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **form.cleaned_data),
+            100,
         )
-        rows = Paginator(rows, 100).get_page(request.GET.get("page"))
     return render(request, "feedback/register.html", {"form": form, "page": rows})
 
 
@@ -628,11 +568,9 @@ def register_export(request):
         messages.error(request, _("Chọn đơn vị và kỳ để xuất sổ."))
         return redirect("feedback:register")
     data = form.cleaned_data
-    rows = selectors.register(scoped(Case.objects.all(), request.user, roles=VIEW_ROLES), **data)
-    response = HttpResponse(
-        documents.register_xlsx(data["unit"], data["date_from"], data["date_to"], rows), content_type=XLSX
+    rows = selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **data)
+    return xlsx_response(
+        documents.register_xlsx(data["unit"], data["date_from"], data["date_to"], rows),
+        f"so-tiep-nhan-{data['unit'].code}-{data['date_from']:%Y%m%d}-{data['date_to']:%Y%m%d}",
+        dated=False,
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="so-tiep-nhan-{data["unit"].code}-{data["date_from"]:%Y%m%d}-{data["date_to"]:%Y%m%d}.xlsx"'
-    )
-    return response

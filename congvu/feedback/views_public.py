@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from congvu.core.forms import apply_errors
 from congvu.core.middleware import client_ip
+from congvu.core.pagination import paginate
 from congvu.core.ratelimit import hit
 from congvu.core.text import fold
 from congvu.feedback import selectors, services
-from congvu.feedback.forms import PublicCaseForm, RatingForm, TrackForm
+from congvu.feedback.forms import PublicCaseForm, RatingForm, TrackForm, letter_fields
 from congvu.feedback.models import Case, Channel, Kind, Status
 from congvu.units.models import Unit
 
@@ -43,22 +44,13 @@ def submit(request):
                 case, _created = services.submit_case(
                     channel=Channel.WEB,
                     unit=data["unit"],
-                    topic=data["topic"],
-                    title=data["title"],
-                    content=data["content"],
-                    is_anonymous=data["is_anonymous"],
-                    sender_name=data["sender_name"],
-                    sender_address=data["sender_address"],
-                    sender_phone=data["sender_phone"],
-                    sender_email=data["sender_email"],
-                    sender_organisation=data["sender_organisation"],
+                    **letter_fields(data),
                     consent=data["consent"] and not data["is_anonymous"],
                     idempotency_key=f"web:{data['form_token']}",
                     files=data["files"],
                 )
             except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
+                apply_errors(form, error)
             else:
                 request.session["feedback_submitted"] = case.code
                 request.session[f"track:{case.code}"] = True
@@ -156,7 +148,7 @@ def rate(request, code):
 
 
 def published_list(request):
-    page = Paginator(selectors.published_cases(), 20).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.published_cases(), 20)
     return render(request, "feedback/published_list.html", {"page": page})
 
 

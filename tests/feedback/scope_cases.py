@@ -43,7 +43,7 @@ def _list(name, **params):
 def _unchanged_status(w):
     return (
         Case.objects.get(pk=w.case.pk).status == w.case.status
-        and not w.case.events.filter(actor__username="noibo").exists()
+        and not w.case.events.filter(by__username="noibo").exists()
     )
 
 

@@ -80,7 +80,7 @@ def test_staff_api_lists_cases_in_scope(login, ward, other_ward, handler):
 
 
 def test_inbox_count_is_capped(login, ward, handler, monkeypatch):
-    from congvu.feedback.views import CappedPaginator
+    from congvu.core.pagination import CappedPaginator
 
     monkeypatch.setattr(CappedPaginator, "CAP", 2)
     for _ in range(4):

@@ -119,7 +119,7 @@ def test_full_handling_chain(
         "published",
     ):
         assert step in actions
-    assert all(e.actor_name for e in case.events.exclude(action="received"))
+    assert all(e.by_name for e in case.events.exclude(action="received"))
 
 
 def test_pause_stops_the_clock(ward, handler):
@@ -322,3 +322,27 @@ def test_invalid_action_keeps_what_was_typed(login, ward, handler, unit_head):
     assert response.status_code == 200
     assert long_answer.strip() in response.content.decode()
     assert not case.answers.exists()
+
+
+def test_timeline_steps_name_who_and_keep_before_and_after(ward, handler):
+    case = make_case(ward)
+    services.decide_intake(case, by=handler, decision="xu_ly")
+    received, accepted = case.events.all()
+    assert (received.by, received.before, received.after) == (None, None, "Mới tiếp nhận")
+    assert received.public and received.label == "Tiếp nhận"
+    assert accepted.by == handler and accepted.by_name == handler.display_name
+    assert (accepted.before, accepted.after) == ("Mới tiếp nhận", "Đang xử lý")
+    assert case.events.filter(after="Đang xử lý").count() == 1
+
+
+def test_out_of_scope_attachment_and_unknown_action_look_missing(login, ward, other_ward, reception_officer):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    outside = services.add_attachment(make_case(other_ward), SimpleUploadedFile("a.pdf", pdf))
+    inside = services.add_attachment(make_case(ward), SimpleUploadedFile("b.pdf", pdf))
+    client = login(reception_officer)
+    assert client.get(reverse("feedback:attachment", args=[outside.pk])).status_code == 404
+    assert client.get(reverse("feedback:attachment", args=[inside.pk])).status_code == 200
+    mine = inside.case
+    assert client.post(reverse("feedback:case_action", args=[mine.pk, "khong-co"])).status_code == 404
