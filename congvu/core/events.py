@@ -19,7 +19,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-SYSTEM_NAME = "hệ thống"
+# Who a step without a person is shown as (reminders, escalations, imports).
+SYSTEM_NAME = _("hệ thống")
 
 
 class StateEvent(models.Model):
@@ -59,7 +60,7 @@ class StateEvent(models.Model):
 
     @property
     def by_display(self) -> str:
-        return self.by_name or SYSTEM_NAME
+        return self.by_name or str(SYSTEM_NAME)
 
 
 def _event_models_by_subject() -> dict[type, tuple[type, str]]:
