@@ -76,7 +76,7 @@ def cycle_list(request):
                 cycle = services.open_cycle(
                     year=form.cleaned_data["year"],
                     scope_unit=form.cleaned_data["scope_unit"],
-                    opened_by=request.user,
+                    by=request.user,
                     deadline=form.cleaned_data["deadline"],
                 )
             except ValidationError as error:
@@ -139,7 +139,7 @@ def unit_cycle_detail(request, pk):
             "quotas": quotas,
             "meeting_form": meeting,
             "can_manage": unit_in_scope(request.user, unit_cycle.unit, roles=MANAGE_ROLES),
-            "events": unit_cycle.events.select_related("actor")[:50],
+            "events": unit_cycle.events.all()[:50],
         },
     )
 
@@ -160,7 +160,7 @@ def unit_cycle_meeting(request, pk):
         try:
             services.record_meeting(
                 unit_cycle=unit_cycle,
-                actor=request.user,
+                by=request.user,
                 meeting_date=form.cleaned_data["meeting_date"],
                 chair=form.cleaned_data["meeting_chair"],
                 attendees=form.cleaned_data["meeting_attendees"],
@@ -179,7 +179,7 @@ def unit_cycle_meeting(request, pk):
 def unit_cycle_publish(request, pk):
     unit_cycle = _managed_unit_cycle(request, pk)
     try:
-        services.publish(unit_cycle=unit_cycle, actor=request.user)
+        services.publish(unit_cycle=unit_cycle, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -243,7 +243,7 @@ def _evaluation_context(request, evaluation, **forms):
         "evidence": selectors.evidence_for(evaluation.staff, evaluation.year),
         "can_manage": unit_in_scope(request.user, evaluation.unit, roles=MANAGE_ROLES),
         "can_decide": can_decide(request.user, evaluation),
-        "events": evaluation.events.select_related("actor"),
+        "events": evaluation.events.all(),
         "task_scores": list(evaluation.task_scores.all()),
         "suggested": _suggested(evaluation),
         "history": selectors.history_of(evaluation.staff).exclude(pk=evaluation.pk)[:10],
@@ -319,7 +319,7 @@ def _run_step(step, evaluation, user, form, data):
     if step == "self":
         services.submit_self_assessment(
             evaluation=evaluation,
-            actor=user,
+            by=user,
             text=data["self_assessment"],
             self_level=data["self_level"],
             general_score=data.get("general_score"),
@@ -329,7 +329,7 @@ def _run_step(step, evaluation, user, form, data):
     elif step == "meeting":
         services.record_meeting_result(
             evaluation=evaluation,
-            actor=user,
+            by=user,
             comment=data["meeting_comment"],
             votes=form.votes(),
             party_comment=data["party_comment"],
@@ -338,7 +338,7 @@ def _run_step(step, evaluation, user, form, data):
     elif step == "propose":
         services.propose(
             evaluation=evaluation,
-            actor=user,
+            by=user,
             level=data["level"],
             note=data["proposal_note"],
             justification=data["quota_justification"],
@@ -346,7 +346,7 @@ def _run_step(step, evaluation, user, form, data):
     elif step == "decide":
         services.decide(
             evaluation=evaluation,
-            actor=user,
+            by=user,
             level=data["level"],
             decision_number=data["decision_number"],
             justification=data["quota_justification"],
@@ -354,7 +354,7 @@ def _run_step(step, evaluation, user, form, data):
     elif step == "correct":
         services.correct(
             evaluation=evaluation,
-            actor=user,
+            by=user,
             level=data["level"],
             decision_number=data["decision_number"],
             reason=data["correction_reason"],
@@ -362,7 +362,7 @@ def _run_step(step, evaluation, user, form, data):
     elif step == "complaint":
         services.resolve_complaint(
             evaluation=evaluation,
-            actor=user,
+            by=user,
             outcome=data["complaint_outcome"],
             new_level=data["new_level"],
             decision_number=data["decision_number"],
@@ -503,7 +503,7 @@ def import_results(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = spreadsheets.import_results(form.cleaned_data["file"], user=request.user)
+            report = spreadsheets.import_results(form.cleaned_data["file"], by=request.user)
         except spreadsheets.SpreadsheetError as error:
             file_error = str(error)
     return render(
@@ -552,7 +552,7 @@ def my_evaluation(request, pk):
                 try:
                     services.file_complaint(
                         evaluation=evaluation,
-                        actor=request.user,
+                        by=request.user,
                         text=complaint_form.cleaned_data["complaint"],
                     )
                 except ValidationError as error:
@@ -567,7 +567,7 @@ def my_evaluation(request, pk):
                 try:
                     services.submit_self_assessment(
                         evaluation=evaluation,
-                        actor=request.user,
+                        by=request.user,
                         text=data["self_assessment"],
                         self_level=data["self_level"],
                         general_score=data.get("general_score"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.core.uploads import IMAGE, OFFICE, PDF, cleaned_upload
 from congvu.core.workdays import add_working_days
@@ -34,16 +35,24 @@ from congvu.inspections.models import (
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 
 
-def _event(*, unit, action, by=None, before="", after="", note="", **targets) -> InspectionEvent:
-    actor = by if by is not None and getattr(by, "is_authenticated", False) else None
-    return InspectionEvent.objects.create(
-        unit=unit,
-        action=action,
-        actor=actor,
-        before=before or "",
-        after=after or "",
-        note=note[:500],
-        **targets,
+def _event(obj, action, *, unit, by=None, before="", after="", note="", **subjects) -> InspectionEvent:
+    """One step of `obj`'s timeline (a plan, round, visit, finding or task); `subjects` names the other
+    records the step belongs to (the round of a visit, the visit of a finding). States are short codes;
+    an empty one is stored as none."""
+    return record_event(
+        obj, action, by=by, before=before or None, after=after or None, note=note, unit=unit, **subjects
+    )
+
+
+def _visit_event(visit: Visit, action, *, by=None, before="", after="", note="") -> InspectionEvent:
+    return _event(
+        visit, action, unit=visit.unit, round=visit.round, by=by, before=before, after=after, note=note
+    )
+
+
+def _task_event(task: RemedialTask, action, *, by=None, before="", after="", note="") -> InspectionEvent:
+    return _event(
+        task, action, unit=task.unit, finding=task.finding, by=by, before=before, after=after, note=note
     )
 
 
@@ -63,7 +72,7 @@ def create_plan(*, unit, year: int, title: str, decision_number: str = "", decis
             unit=unit, year=year, title=title, decision_number=decision_number, decision_date=decision_date
         )
     )
-    _event(unit=unit, action="plan_created", by=by, after=str(year), note=title)
+    _event(plan, "plan_created", unit=unit, by=by, after=str(year), note=title)
     return plan
 
 
@@ -103,7 +112,7 @@ def create_round(
             template_version=template_version,
         )
     )
-    _event(unit=plan.unit, round=round_, action="round_created", by=by, after=f"{number}", note=title)
+    _event(round_, "round_created", unit=plan.unit, by=by, after=f"{number}", note=title)
     return round_
 
 
@@ -122,21 +131,14 @@ def add_member(
     if not created and (member.role != role or (title and member.title != title)):
         member.role, member.title = role, title or member.title
         member.save()
-    _event(unit=round.unit, round=round, action="member_added", by=by, after=role, note=str(user))
+    _event(round, "member_added", unit=round.unit, by=by, after=role, note=str(user))
     return member
 
 
 @transaction.atomic
 def remove_member(*, member: TeamMember, by=None) -> None:
     round_ = member.round
-    _event(
-        unit=round_.unit,
-        round=round_,
-        action="member_removed",
-        by=by,
-        before=member.role,
-        note=str(member.user),
-    )
+    _event(round_, "member_removed", unit=round_.unit, by=by, before=member.role, note=str(member.user))
     member.delete()
 
 
@@ -147,7 +149,7 @@ def schedule_visit(*, round: Round, unit, date: dt.date, by=None) -> Visit:
     if Visit.objects.filter(round=round, unit=unit, date=date).exists():
         raise ValidationError({"unit": _("Đơn vị này đã có lượt kiểm tra vào ngày đó trong đợt.")})
     visit = _saved(Visit(round=round, unit=unit, date=date, template_version=round.template_version))
-    _event(unit=unit, round=round, visit=visit, action="visit_scheduled", by=by, after=Visit.Status.PLANNED)
+    _visit_event(visit, "visit_scheduled", by=by, after=Visit.Status.PLANNED)
     return visit
 
 
@@ -155,14 +157,8 @@ def schedule_visit(*, round: Round, unit, date: dt.date, by=None) -> Visit:
 def cancel_visit(*, visit: Visit, by=None) -> None:
     if visit.status != Visit.Status.PLANNED:
         raise ValidationError(_("Chỉ hủy được lượt kiểm tra chưa ghi nhận."))
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        action="visit_cancelled",
-        by=by,
-        before=visit.status,
-        note=str(visit),
-    )
+    # The visit goes away with its own timeline: the step stays on the round's.
+    _event(visit.round, "visit_cancelled", unit=visit.unit, by=by, before=visit.status, note=str(visit))
     visit.delete()
 
 
@@ -231,26 +227,9 @@ def save_answers(
     visit.last_save_key = save_key
     visit.save()
     if before != visit.status:
-        _event(
-            unit=visit.unit,
-            round=visit.round,
-            visit=visit,
-            action="visit_started",
-            by=by,
-            before=before,
-            after=visit.status,
-        )
+        _visit_event(visit, "visit_started", by=by, before=before, after=visit.status)
     else:
-        _event(
-            unit=visit.unit,
-            round=visit.round,
-            visit=visit,
-            action="answers_saved",
-            by=by,
-            before=before,
-            after=visit.status,
-            note=f"{len(answers)}",
-        )
+        _visit_event(visit, "answers_saved", by=by, before=before, after=visit.status, note=f"{len(answers)}")
     return visit
 
 
@@ -266,14 +245,7 @@ def add_photo(*, visit: Visit, upload, item: ChecklistItem | None = None, by=Non
         f"visit-{visit.pk}-{timezone.now():%Y%m%d%H%M%S%f}.{_extension(upload)}", clean, save=False
     )
     photo.save()
-    _event(
-        unit=visit.unit,
-        visit=visit,
-        round=visit.round,
-        action="photo_added",
-        by=by,
-        note=item.code if item else "",
-    )
+    _visit_event(visit, "photo_added", by=by, note=item.code if item else "")
     return photo
 
 
@@ -300,15 +272,7 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
     before = visit.status
     visit.status, visit.submitted_at = Visit.Status.SUBMITTED, timezone.now()
     visit.save()
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        visit=visit,
-        action="visit_submitted",
-        by=by,
-        before=before,
-        after=visit.status,
-    )
+    _visit_event(visit, "visit_submitted", by=by, before=before, after=visit.status)
     head = visit.round.head()
     if head is not None:
         notify(
@@ -330,16 +294,7 @@ def return_visit(*, visit: Visit, note: str = "", by=None) -> Visit:
     before = visit.status
     visit.status = Visit.Status.DRAFT
     visit.save()
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        visit=visit,
-        action="visit_returned",
-        by=by,
-        before=before,
-        after=visit.status,
-        note=note,
-    )
+    _visit_event(visit, "visit_returned", by=by, before=before, after=visit.status, note=note)
     return visit
 
 
@@ -354,15 +309,7 @@ def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
     visit.closed_at = closed_at or timezone.now()
     visit.closed_by = by if by is not None and by.is_authenticated else None
     visit.save()
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        visit=visit,
-        action="visit_closed",
-        by=by,
-        before=before,
-        after=visit.status,
-    )
+    _visit_event(visit, "visit_closed", by=by, before=before, after=visit.status)
     failed = (
         visit.answers.filter(result=VisitAnswer.Result.FAIL)
         .select_related("item")
@@ -379,14 +326,7 @@ def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
             description=answer.note,
         )
         finding.officials.set(answer.officials.all())
-        _event(
-            unit=visit.unit,
-            visit=visit,
-            finding=finding,
-            action="finding_opened",
-            by=by,
-            after=Finding.Status.OPEN,
-        )
+        _event(finding, "finding_opened", unit=visit.unit, visit=visit, by=by, after=Finding.Status.OPEN)
     from congvu.accounts.selectors import users_with_role_nearest
 
     notify(
@@ -467,15 +407,7 @@ def decide_finding(
             assigned_on=today,
             deadline=add_working_days(today, working_days),
         )
-        _event(
-            unit=finding.unit,
-            finding=finding,
-            task=task,
-            action="task_assigned",
-            by=by,
-            after=task.status,
-            note=f"{task.deadline:%d/%m/%Y}",
-        )
+        _task_event(task, "task_assigned", by=by, after=task.status, note=f"{task.deadline:%d/%m/%Y}")
         from congvu.accounts.selectors import users_with_role_nearest
 
         notify(
@@ -508,10 +440,10 @@ def decide_finding(
     finding.action = action
     finding.save()
     _event(
+        finding,
+        "finding_decided",
         unit=finding.unit,
-        finding=finding,
         visit=finding.visit,
-        action="finding_decided",
         by=by,
         before=before,
         after=action,
@@ -548,15 +480,7 @@ def report_task(
     task.report, task.reported_on, task.reported_by = report, today or timezone.localdate(), _user(by)
     task.status = RemedialTask.Status.REPORTED
     task.save()
-    _event(
-        unit=task.unit,
-        task=task,
-        finding=task.finding,
-        action="task_reported",
-        by=by,
-        before=before,
-        after=task.status,
-    )
+    _task_event(task, "task_reported", by=by, before=before, after=task.status)
     members = [m.user for m in task.finding.visit.round.members.select_related("user")]
     notify(
         members,
@@ -587,11 +511,9 @@ def review_task(
         task.status, task.returned_count = RemedialTask.Status.OPEN, task.returned_count + 1
         task.reported_on = None
     task.save()
-    _event(
-        unit=task.unit,
-        task=task,
-        finding=task.finding,
-        action="task_accepted" if accept else "task_returned",
+    _task_event(
+        task,
+        "task_accepted" if accept else "task_returned",
         by=by,
         before=before,
         after=task.status,
@@ -602,9 +524,9 @@ def review_task(
         finding.status = Finding.Status.CLOSED
         finding.save()
         _event(
+            finding,
+            "finding_closed",
             unit=finding.unit,
-            finding=finding,
-            action="finding_closed",
             by=by,
             before=Finding.Status.OPEN,
             after=finding.status,
