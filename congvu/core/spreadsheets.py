@@ -64,7 +64,8 @@ class SheetWriter:
         for cell in self.sheet[header_row]:
             cell.font = Font(bold=True)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-        self.sheet.freeze_panes = self.sheet.cell(row=header_row + 1, column=1)
+        # A coordinate, not a cell: creating the cell below would make the next row() skip a line.
+        self.sheet.freeze_panes = f"A{header_row + 1}"
         if widths is not None:
             self.widths([6, *widths] if numbered else widths)
         return self
