@@ -50,6 +50,36 @@ def _visit_event(visit: Visit, action, *, by=None, before="", after="", note="")
     )
 
 
+def _locked(model, record, statuses, refusal):
+    """`record` again, locked for the change, when it is in one of `statuses`; else `refusal`."""
+    record = model.objects.select_for_update().get(pk=record.pk)
+    if record.status not in statuses:
+        raise ValidationError(refusal)
+    return record
+
+
+def _move_visit(visit: Visit, status, action, *, by=None, note="", **fields) -> Visit:
+    """Put the visit in `status` (with `fields` set) and write the step."""
+    before = visit.status
+    visit.status = status
+    for name, value in fields.items():
+        setattr(visit, name, value)
+    visit.save()
+    _visit_event(visit, action, by=by, before=before, after=visit.status, note=note)
+    return visit
+
+
+def _move_task(task: RemedialTask, status, action, *, by=None, note="", **fields) -> RemedialTask:
+    """Put the task in `status` (with `fields` set) and write the step."""
+    before = task.status
+    task.status = status
+    for name, value in fields.items():
+        setattr(task, name, value)
+    task.save()
+    _task_event(task, action, by=by, before=before, after=task.status, note=note)
+    return task
+
+
 def _task_event(task: RemedialTask, action, *, by=None, before="", after="", note="") -> InspectionEvent:
     return _event(
         task, action, unit=task.unit, finding=task.finding, by=by, before=before, after=after, note=note
@@ -257,9 +287,7 @@ def _extension(upload) -> str:
 
 @transaction.atomic
 def submit_visit(*, visit: Visit, by=None) -> Visit:
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    if visit.status != Visit.Status.DRAFT:
-        raise ValidationError(_("Chỉ gửi được lượt kiểm tra đang ghi nhận."))
+    visit = _locked(Visit, visit, [Visit.Status.DRAFT], _("Chỉ gửi được lượt kiểm tra đang ghi nhận."))
     missing = selectors.unanswered_items(visit)
     if missing:
         raise ValidationError(
@@ -269,10 +297,7 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
     failed_without_note = visit.answers.filter(result=VisitAnswer.Result.FAIL, note="").count()
     if failed_without_note:
         raise ValidationError(_("Mỗi tiêu chí không đạt cần ghi rõ nội dung vi phạm."))
-    before = visit.status
-    visit.status, visit.submitted_at = Visit.Status.SUBMITTED, timezone.now()
-    visit.save()
-    _visit_event(visit, "visit_submitted", by=by, before=before, after=visit.status)
+    _move_visit(visit, Visit.Status.SUBMITTED, "visit_submitted", by=by, submitted_at=timezone.now())
     head = visit.round.head()
     if head is not None:
         notify(
@@ -288,28 +313,17 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
 @transaction.atomic
 def return_visit(*, visit: Visit, note: str = "", by=None) -> Visit:
     """The team head sends a submitted visit back to the inspectors for corrections."""
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    if visit.status != Visit.Status.SUBMITTED:
-        raise ValidationError(_("Chỉ trả lại được lượt kiểm tra đã gửi."))
-    before = visit.status
-    visit.status = Visit.Status.DRAFT
-    visit.save()
-    _visit_event(visit, "visit_returned", by=by, before=before, after=visit.status, note=note)
-    return visit
+    visit = _locked(Visit, visit, [Visit.Status.SUBMITTED], _("Chỉ trả lại được lượt kiểm tra đã gửi."))
+    return _move_visit(visit, Visit.Status.DRAFT, "visit_returned", by=by, note=note)
 
 
 @transaction.atomic
 def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
     """The team head closes the visit: each failed item becomes a finding; the unit head is told."""
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    if visit.status != Visit.Status.SUBMITTED:
-        raise ValidationError(_("Chỉ kết thúc được lượt kiểm tra đã gửi trưởng đoàn."))
-    before = visit.status
-    visit.status = Visit.Status.CLOSED
-    visit.closed_at = closed_at or timezone.now()
-    visit.closed_by = by if by is not None and by.is_authenticated else None
-    visit.save()
-    _visit_event(visit, "visit_closed", by=by, before=before, after=visit.status)
+    refusal = _("Chỉ kết thúc được lượt kiểm tra đã gửi trưởng đoàn.")
+    visit = _locked(Visit, visit, [Visit.Status.SUBMITTED], refusal)
+    closed_at = closed_at or timezone.now()
+    _move_visit(visit, Visit.Status.CLOSED, "visit_closed", by=by, closed_at=closed_at, closed_by=_user(by))
     failed = (
         visit.answers.filter(result=VisitAnswer.Result.FAIL)
         .select_related("item")
@@ -461,9 +475,8 @@ def report_task(
     *, task: RemedialTask, report: str, files=(), by=None, today: dt.date | None = None
 ) -> RemedialTask:
     """The unit reports that it has put things right, with evidence files."""
-    task = RemedialTask.objects.select_for_update().get(pk=task.pk)
-    if task.status != RemedialTask.Status.OPEN:
-        raise ValidationError(_("Nhiệm vụ không ở trạng thái chờ đơn vị báo cáo."))
+    refusal = _("Nhiệm vụ không ở trạng thái chờ đơn vị báo cáo.")
+    task = _locked(RemedialTask, task, [RemedialTask.Status.OPEN], refusal)
     report = (report or "").strip()
     if not report:
         raise ValidationError({"report": _("Nhập nội dung báo cáo kết quả khắc phục.")})
@@ -476,11 +489,15 @@ def report_task(
         )
         evidence.file.save(evidence.name, clean, save=False)
         evidence.save()
-    before = task.status
-    task.report, task.reported_on, task.reported_by = report, today or timezone.localdate(), _user(by)
-    task.status = RemedialTask.Status.REPORTED
-    task.save()
-    _task_event(task, "task_reported", by=by, before=before, after=task.status)
+    _move_task(
+        task,
+        RemedialTask.Status.REPORTED,
+        "task_reported",
+        by=by,
+        report=report,
+        reported_on=today or timezone.localdate(),
+        reported_by=_user(by),
+    )
     members = [m.user for m in task.finding.visit.round.members.select_related("user")]
     notify(
         members,
@@ -497,28 +514,26 @@ def review_task(
     *, task: RemedialTask, accept: bool, note: str = "", by=None, today: dt.date | None = None
 ) -> RemedialTask:
     """The inspector accepts the unit's report, or sends it back with the reason."""
-    task = RemedialTask.objects.select_for_update().get(pk=task.pk)
-    if task.status != RemedialTask.Status.REPORTED:
-        raise ValidationError(_("Chỉ nghiệm thu được nhiệm vụ đơn vị đã báo cáo."))
+    refusal = _("Chỉ nghiệm thu được nhiệm vụ đơn vị đã báo cáo.")
+    task = _locked(RemedialTask, task, [RemedialTask.Status.REPORTED], refusal)
     note = (note or "").strip()
     if not accept and not note:
         raise ValidationError({"note": _("Ghi rõ lý do trả lại để đơn vị khắc phục tiếp.")})
-    before = task.status
-    task.review_note, task.reviewed_by = note, _user(by)
+    reviewed = {"review_note": note, "reviewed_by": _user(by)}
     if accept:
-        task.status, task.accepted_on = RemedialTask.Status.ACCEPTED, today or timezone.localdate()
+        accepted_on = today or timezone.localdate()
+        _move_task(
+            task,
+            RemedialTask.Status.ACCEPTED,
+            "task_accepted",
+            by=by,
+            note=note,
+            accepted_on=accepted_on,
+            **reviewed,
+        )
     else:
-        task.status, task.returned_count = RemedialTask.Status.OPEN, task.returned_count + 1
-        task.reported_on = None
-    task.save()
-    _task_event(
-        task,
-        "task_accepted" if accept else "task_returned",
-        by=by,
-        before=before,
-        after=task.status,
-        note=note,
-    )
+        returned = {"returned_count": task.returned_count + 1, "reported_on": None}
+        _move_task(task, RemedialTask.Status.OPEN, "task_returned", by=by, note=note, **returned, **reviewed)
     finding = task.finding
     if accept and not finding.tasks.exclude(status=RemedialTask.Status.ACCEPTED).exists():
         finding.status = Finding.Status.CLOSED
