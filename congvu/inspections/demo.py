@@ -28,6 +28,7 @@ from congvu.inspections.models import (
     Visit,
     VisitAnswer,
 )
+from congvu.inspections.services import finding_of
 from congvu.people.models import Staff, Transfer
 from congvu.units.lineage import path_within, subtree_q
 from congvu.units.models import Unit, UnitType
@@ -267,17 +268,7 @@ class Builder:
                 if personal
                 else Finding.Action.REMEDIAL
             )
-            finding = Finding.objects.create(
-                visit=visit,
-                answer=answer,
-                item=answer.item,
-                unit=visit.unit,
-                date=visit.date,
-                severity=answer.item.default_severity,
-                description=answer.note,
-                action=action,
-                status=Finding.Status.CLOSED,
-            )
+            finding = finding_of(answer, visit, action=action, status=Finding.Status.CLOSED)
             finding.officials.set(people)
             record_event(finding, "finding_opened", after="open", unit=visit.unit, visit=visit)
             record_event(finding, "finding_decided", by=self.head, after=action, unit=visit.unit, visit=visit)

@@ -44,10 +44,10 @@ def _event(obj, action, *, unit, by=None, before="", after="", note="", **subjec
     )
 
 
-def _visit_event(visit: Visit, action, *, by=None, before="", after="", note="") -> InspectionEvent:
-    return _event(
-        visit, action, unit=visit.unit, round=visit.round, by=by, before=before, after=after, note=note
-    )
+def _step(record: Visit | RemedialTask, action, *, by=None, before="", after="", note="") -> InspectionEvent:
+    """A step of a visit or a task; the event also names the visit's round, or the task's finding."""
+    context = {"round": record.round} if isinstance(record, Visit) else {"finding": record.finding}
+    return _event(record, action, unit=record.unit, by=by, before=before, after=after, note=note, **context)
 
 
 def _locked(model, record, statuses, refusal):
@@ -58,32 +58,15 @@ def _locked(model, record, statuses, refusal):
     return record
 
 
-def _move_visit(visit: Visit, status, action, *, by=None, note="", **fields) -> Visit:
-    """Put the visit in `status` (with `fields` set) and write the step."""
-    before = visit.status
-    visit.status = status
+def _move(record: Visit | RemedialTask, status, action, *, by=None, note="", **fields):
+    """Put the visit or task in `status` (with `fields` set) and write the step."""
+    before = record.status
+    record.status = status
     for name, value in fields.items():
-        setattr(visit, name, value)
-    visit.save()
-    _visit_event(visit, action, by=by, before=before, after=visit.status, note=note)
-    return visit
-
-
-def _move_task(task: RemedialTask, status, action, *, by=None, note="", **fields) -> RemedialTask:
-    """Put the task in `status` (with `fields` set) and write the step."""
-    before = task.status
-    task.status = status
-    for name, value in fields.items():
-        setattr(task, name, value)
-    task.save()
-    _task_event(task, action, by=by, before=before, after=task.status, note=note)
-    return task
-
-
-def _task_event(task: RemedialTask, action, *, by=None, before="", after="", note="") -> InspectionEvent:
-    return _event(
-        task, action, unit=task.unit, finding=task.finding, by=by, before=before, after=after, note=note
-    )
+        setattr(record, name, value)
+    record.save()
+    _step(record, action, by=by, before=before, after=record.status, note=note)
+    return record
 
 
 def _saved(instance):
@@ -179,7 +162,7 @@ def schedule_visit(*, round: Round, unit, date: dt.date, by=None) -> Visit:
     if Visit.objects.filter(round=round, unit=unit, date=date).exists():
         raise ValidationError({"unit": _("Đơn vị này đã có lượt kiểm tra vào ngày đó trong đợt.")})
     visit = _saved(Visit(round=round, unit=unit, date=date, template_version=round.template_version))
-    _visit_event(visit, "visit_scheduled", by=by, after=Visit.Status.PLANNED)
+    _step(visit, "visit_scheduled", by=by, after=Visit.Status.PLANNED)
     return visit
 
 
@@ -257,9 +240,9 @@ def save_answers(
     visit.last_save_key = save_key
     visit.save()
     if before != visit.status:
-        _visit_event(visit, "visit_started", by=by, before=before, after=visit.status)
+        _step(visit, "visit_started", by=by, before=before, after=visit.status)
     else:
-        _visit_event(visit, "answers_saved", by=by, before=before, after=visit.status, note=f"{len(answers)}")
+        _step(visit, "answers_saved", by=by, before=before, after=visit.status, note=f"{len(answers)}")
     return visit
 
 
@@ -275,7 +258,7 @@ def add_photo(*, visit: Visit, upload, item: ChecklistItem | None = None, by=Non
         f"visit-{visit.pk}-{timezone.now():%Y%m%d%H%M%S%f}.{_extension(upload)}", clean, save=False
     )
     photo.save()
-    _visit_event(visit, "photo_added", by=by, note=item.code if item else "")
+    _step(visit, "photo_added", by=by, note=item.code if item else "")
     return photo
 
 
@@ -297,7 +280,7 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
     failed_without_note = visit.answers.filter(result=VisitAnswer.Result.FAIL, note="").count()
     if failed_without_note:
         raise ValidationError(_("Mỗi tiêu chí không đạt cần ghi rõ nội dung vi phạm."))
-    _move_visit(visit, Visit.Status.SUBMITTED, "visit_submitted", by=by, submitted_at=timezone.now())
+    _move(visit, Visit.Status.SUBMITTED, "visit_submitted", by=by, submitted_at=timezone.now())
     head = visit.round.head()
     if head is not None:
         notify(
@@ -314,7 +297,7 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
 def return_visit(*, visit: Visit, note: str = "", by=None) -> Visit:
     """The team head sends a submitted visit back to the inspectors for corrections."""
     visit = _locked(Visit, visit, [Visit.Status.SUBMITTED], _("Chỉ trả lại được lượt kiểm tra đã gửi."))
-    return _move_visit(visit, Visit.Status.DRAFT, "visit_returned", by=by, note=note)
+    return _move(visit, Visit.Status.DRAFT, "visit_returned", by=by, note=note)
 
 
 @transaction.atomic
@@ -323,22 +306,14 @@ def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
     refusal = _("Chỉ kết thúc được lượt kiểm tra đã gửi trưởng đoàn.")
     visit = _locked(Visit, visit, [Visit.Status.SUBMITTED], refusal)
     closed_at = closed_at or timezone.now()
-    _move_visit(visit, Visit.Status.CLOSED, "visit_closed", by=by, closed_at=closed_at, closed_by=_user(by))
+    _move(visit, Visit.Status.CLOSED, "visit_closed", by=by, closed_at=closed_at, closed_by=_user(by))
     failed = (
         visit.answers.filter(result=VisitAnswer.Result.FAIL)
         .select_related("item")
         .prefetch_related("officials")
     )
     for answer in failed:
-        finding = Finding.objects.create(
-            visit=visit,
-            answer=answer,
-            item=answer.item,
-            unit=visit.unit,
-            date=visit.date,
-            severity=answer.item.default_severity,
-            description=answer.note,
-        )
+        finding = finding_of(answer, visit)
         finding.officials.set(answer.officials.all())
         _event(finding, "finding_opened", unit=visit.unit, visit=visit, by=by, after=Finding.Status.OPEN)
     from congvu.accounts.selectors import users_with_role_nearest
@@ -356,6 +331,20 @@ def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
 
 
 # Findings and remediation -----------------------------------------------------------------------
+
+
+def finding_of(answer: VisitAnswer, visit: Visit, **fields) -> Finding:
+    """The finding a failed answer of a closed visit becomes (the demo sets its outcome in `fields`)."""
+    return Finding.objects.create(
+        visit=visit,
+        answer=answer,
+        item=answer.item,
+        unit=visit.unit,
+        date=visit.date,
+        severity=answer.item.default_severity,
+        description=answer.note,
+        **fields,
+    )
 
 
 def _discipline_opener():
@@ -421,7 +410,7 @@ def decide_finding(
             assigned_on=today,
             deadline=add_working_days(today, working_days),
         )
-        _task_event(task, "task_assigned", by=by, after=task.status, note=f"{task.deadline:%d/%m/%Y}")
+        _step(task, "task_assigned", by=by, after=task.status, note=f"{task.deadline:%d/%m/%Y}")
         from congvu.accounts.selectors import users_with_role_nearest
 
         notify(
@@ -489,7 +478,7 @@ def report_task(
         )
         evidence.file.save(evidence.name, clean, save=False)
         evidence.save()
-    _move_task(
+    _move(
         task,
         RemedialTask.Status.REPORTED,
         "task_reported",
@@ -522,7 +511,7 @@ def review_task(
     reviewed = {"review_note": note, "reviewed_by": _user(by)}
     if accept:
         accepted_on = today or timezone.localdate()
-        _move_task(
+        _move(
             task,
             RemedialTask.Status.ACCEPTED,
             "task_accepted",
@@ -533,7 +522,7 @@ def review_task(
         )
     else:
         returned = {"returned_count": task.returned_count + 1, "reported_on": None}
-        _move_task(task, RemedialTask.Status.OPEN, "task_returned", by=by, note=note, **returned, **reviewed)
+        _move(task, RemedialTask.Status.OPEN, "task_returned", by=by, note=note, **returned, **reviewed)
     finding = task.finding
     if accept and not finding.tasks.exclude(status=RemedialTask.Status.ACCEPTED).exists():
         finding.status = Finding.Status.CLOSED
