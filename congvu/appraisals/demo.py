@@ -18,6 +18,7 @@ from django.utils import timezone
 from congvu.appraisals import rules, services
 from congvu.appraisals.models import CBCC, Cycle, Evaluation, EvaluationEvent, Level
 from congvu.people.models import Staff, Transfer
+from congvu.units.lineage import subtree_q
 from congvu.units.models import Unit
 
 FIRST_YEAR, LAST_YEAR = 2018, 2025
@@ -63,7 +64,7 @@ def seed_history(stdout=None) -> int:
     moved_ids = set(moves)
     people = list(
         Staff.objects.filter(pk__in=moved_ids)
-        .filter(transfers__from_unit__path__startswith=city.path)
+        .filter(subtree_q(city, "transfers__from_unit"))
         .select_related("position")
         .order_by("badge_number")
         .distinct()

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Q
 
+from congvu.accounts.scope import scope_roots, scoped
 from congvu.appraisals.models import CBCC, GOOD_OR_BETTER, VC, Evaluation, Level
 from congvu.core.plugins import app_modules
 from congvu.people.models import StaffCategory
@@ -193,3 +194,25 @@ def children_rows(scope, queryset, group):
     ]
     result += [{"unit": child, **finish(cells[child.pk])} for child in children if child.pk in cells]
     return result
+
+
+def results_roots(user, roles) -> list[Unit]:
+    """Where the results page starts: the tops of the user's scope (the tree's top for everything)."""
+    roots = scope_roots(user, roles)
+    return list(Unit.objects.filter(parent__isnull=True)) if roots is None else roots
+
+
+def units_near(user, unit, roots, roles) -> list[Unit]:
+    """The units offered next to the chosen one: the scope's tops, the unit's ancestors in scope, the
+    unit and its children, and the tops' children; by position in the tree."""
+    nearby = {root.pk: root for root in roots}
+    if unit is not None:
+        nearby |= {u.pk: u for u in scoped(unit.ancestors(), user, field="", roles=roles)}
+        nearby[unit.pk] = unit
+        nearby |= {u.pk: u for u in Unit.objects.filter(Q(parent=unit) | Q(parent__in=[r.pk for r in roots]))}
+    return sorted(nearby.values(), key=lambda u: u.path)
+
+
+def latest_result_year() -> int | None:
+    years = Evaluation.objects.filter(is_current=True).order_by().values_list("year", flat=True).distinct()
+    return max(years, default=None)

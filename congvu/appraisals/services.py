@@ -19,6 +19,7 @@ from congvu.appraisals.models import (
     TaskScore,
     UnitCycle,
 )
+from congvu.appraisals.selectors import CATEGORY_GROUPS
 from congvu.core.events import record_event
 from congvu.people.models import Staff, StaffCategory, Transfer
 from congvu.units.lineage import subtree_q
@@ -336,6 +337,19 @@ def quota_status(evaluation: Evaluation, *, proposing_excellent: bool = False) -
         "over": excellent > cap,
         "exception_allowed": evaluation.rule_set.quota_exception_allowed,
     }
+
+
+def quotas_by_group(evaluations) -> list[dict]:
+    """The quota of each staff group (CBCC, VC) of a unit's evaluations, from one rated person of each."""
+    quotas = []
+    for group, categories in CATEGORY_GROUPS.items():
+        sample = next(
+            (e for e in evaluations if e.category in categories and e.status != Evaluation.Status.NOT_RATED),
+            None,
+        )
+        if sample:
+            quotas.append({"group": group, "rule_set": sample.rule_set, **quota_status(sample)})
+    return quotas
 
 
 def _check_quota(evaluation: Evaluation, level: str, justification: str) -> str:

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -12,7 +11,6 @@ from congvu.accounts.models import Role
 from congvu.accounts.scope import (
     get_scoped_or_404,
     has_role,
-    scope_roots,
     scoped,
     scoped_units,
     unit_in_scope,
@@ -38,7 +36,6 @@ from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import xlsx_response
 from congvu.people.models import StaffCategory
 from congvu.units.lineage import Lineage
-from congvu.units.models import Unit
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
 MANAGE_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
@@ -94,14 +91,7 @@ def unit_cycle_detail(request, pk):
         .select_related("staff", "position", "rule_set")
         .order_by("category", "staff__full_name")
     )
-    quotas = []
-    for group, categories in selectors.CATEGORY_GROUPS.items():
-        sample = next(
-            (e for e in evaluations if e.category in categories and e.status != Evaluation.Status.NOT_RATED),
-            None,
-        )
-        if sample:
-            quotas.append({"group": group, "rule_set": sample.rule_set, **services.quota_status(sample)})
+    quotas = services.quotas_by_group(evaluations)
     meeting = MeetingForm(
         initial={
             "meeting_date": unit_cycle.meeting_date,
@@ -366,27 +356,17 @@ def _results_filters(request, form_class=ResultsFilterForm):
     units = scoped_units(request.user, roles=VIEW_ROLES)
     form = form_class(request.GET or None, units=units)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    roots = scope_roots(request.user, VIEW_ROLES)
-    if roots is None:  # everything: start from the top of the tree
-        roots = list(Unit.objects.filter(parent__isnull=True))
+    roots = selectors.results_roots(request.user, VIEW_ROLES)
     unit = data.get("unit") or (roots[0] if roots else None)
     if unit is not None and not data.get("unit"):
         form.initial["unit"] = unit.pk
         if form.is_bound:
             form.data = form.data.copy()
             form.data["unit"] = str(unit.pk)
-    nearby = {root.pk: root for root in roots}
-    if unit is not None:
-        nearby |= {u.pk: u for u in scoped(unit.ancestors(), request.user, field="", roles=VIEW_ROLES)}
-        nearby[unit.pk] = unit
-        nearby |= {u.pk: u for u in Unit.objects.filter(Q(parent=unit) | Q(parent__in=[r.pk for r in roots]))}
     form.fields["unit"].widget.choices = [("", "---------")] + [
-        (u.pk, u.display_name()) for u in sorted(nearby.values(), key=lambda u: u.path)
+        (u.pk, u.display_name()) for u in selectors.units_near(request.user, unit, roots, VIEW_ROLES)
     ]
-    years = list(
-        Evaluation.objects.filter(is_current=True).order_by().values_list("year", flat=True).distinct()
-    )
-    year = data.get("year") or (max(years) if years else timezone.localdate().year)
+    year = data.get("year") or selectors.latest_result_year() or timezone.localdate().year
     return form, unit, year, data.get("group") or "", data
 
 

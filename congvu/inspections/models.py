@@ -456,6 +456,31 @@ class DisciplineProposal(Audited):
             return ""
 
 
+# The steps as a person reads them on a timeline.
+EVENT_LABELS = {
+    "plan_created": _("Tạo kế hoạch"),
+    "round_created": _("Tạo đợt kiểm tra"),
+    "member_added": _("Thêm thành viên đoàn"),
+    "member_removed": _("Bớt thành viên đoàn"),
+    "visit_scheduled": _("Lên lịch lượt kiểm tra"),
+    "visit_cancelled": _("Hủy lượt kiểm tra"),
+    "visit_started": _("Bắt đầu ghi nhận"),
+    "answers_saved": _("Lưu kết quả"),
+    "photo_added": _("Thêm ảnh"),
+    "visit_submitted": _("Gửi trưởng đoàn"),
+    "visit_returned": _("Trưởng đoàn trả lại"),
+    "visit_closed": _("Kết thúc lượt kiểm tra"),
+    "finding_opened": _("Ghi nhận phát hiện"),
+    "finding_decided": _("Quyết định hình thức xử lý"),
+    "finding_closed": _("Đóng phát hiện"),
+    "task_assigned": _("Giao nhiệm vụ khắc phục"),
+    "task_reported": _("Đơn vị báo cáo khắc phục"),
+    "task_accepted": _("Nghiệm thu"),
+    "task_returned": _("Trả lại báo cáo"),
+    "task_escalated": _("Báo quá hạn"),
+}
+
+
 class InspectionEvent(StateEvent):
     """One state change of a plan, round, visit, finding or task: who, when, what, before → after."""
 
@@ -473,6 +498,7 @@ class InspectionEvent(StateEvent):
     )
 
     subject_fields = ("plan", "round", "visit", "finding", "task")
+    action_labels = EVENT_LABELS
 
     class Meta(StateEvent.Meta):
         verbose_name = _("sự kiện kiểm tra")
