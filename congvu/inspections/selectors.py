@@ -70,6 +70,19 @@ def with_fails(visits):
     return visits.annotate(fails=Count("answers", filter=Q(answers__result=VisitAnswer.Result.FAIL)))
 
 
+def work_of(user) -> dict:
+    """The inspections home: plans and rounds in scope, the user's open visits and tasks, recent results."""
+    visits = visits_for(user)
+    waiting = [Visit.Status.PLANNED, Visit.Status.DRAFT, Visit.Status.SUBMITTED]
+    return {
+        "plans": plans_for(user).annotate(round_count=Count("rounds")),
+        "rounds": rounds_for(user).annotate(visit_count=Count("visits"))[:20],
+        "my_visits": visits.filter(round__members__user=user, status__in=waiting).order_by("date")[:20],
+        "open_tasks": tasks_for(user).exclude(status=RemedialTask.Status.ACCEPTED)[:20],
+        "recent_visits": visits.filter(status=Visit.Status.CLOSED).order_by("-date", "-id")[:10],
+    }
+
+
 def register_visits(user, *, year=None, status="", q=""):
     """The register of visits (page and .xlsx): visits the user sees, by year, state and unit name."""
     visits = with_fails(visits_for(user))

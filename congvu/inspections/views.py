@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -51,29 +50,11 @@ def _can_plan(user, round_) -> bool:
 @staff_required(*ANYONE)
 def index(request):
     """The programme's inspection work: plans and rounds in scope, and what waits for the user."""
-    plans = selectors.plans_for(request.user).annotate(round_count=Count("rounds"))
-    rounds = selectors.rounds_for(request.user).annotate(visit_count=Count("visits"))[:20]
-    my_visits = (
-        selectors.visits_for(request.user)
-        .filter(
-            round__members__user=request.user,
-            status__in=[Visit.Status.PLANNED, Visit.Status.DRAFT, Visit.Status.SUBMITTED],
-        )
-        .order_by("date")[:20]
-    )
-    open_tasks = selectors.tasks_for(request.user).exclude(status=RemedialTask.Status.ACCEPTED)[:20]
-    recent = (
-        selectors.visits_for(request.user).filter(status=Visit.Status.CLOSED).order_by("-date", "-id")[:10]
-    )
     return render(
         request,
         "inspections/index.html",
         {
-            "plans": plans,
-            "rounds": rounds,
-            "my_visits": my_visits,
-            "open_tasks": open_tasks,
-            "recent_visits": recent,
+            **selectors.work_of(request.user),
             "can_plan": has_role(request.user, *PLANNERS),
             "is_organiser": has_role(request.user, *ORGANISERS),
             "today": timezone.localdate(),
