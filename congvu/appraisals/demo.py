@@ -18,6 +18,7 @@ from django.utils import timezone
 from congvu.appraisals import rules, services
 from congvu.appraisals.models import CBCC, Cycle, Evaluation, EvaluationEvent, Level
 from congvu.people.models import Staff, Transfer
+from congvu.units.lineage import subtree_q
 from congvu.units.models import Unit
 
 FIRST_YEAR, LAST_YEAR = 2018, 2025
@@ -63,7 +64,7 @@ def seed_history(stdout=None) -> int:
     moved_ids = set(moves)
     people = list(
         Staff.objects.filter(pk__in=moved_ids)
-        .filter(transfers__from_unit__path__startswith=city.path)
+        .filter(subtree_q(city, "transfers__from_unit"))
         .select_related("position")
         .order_by("badge_number")
         .distinct()
@@ -159,7 +160,7 @@ def seed_open_cycle(stdout=None):
         return None
     office = User.objects.filter(username="noivu").first()
     head = User.objects.filter(username="truongdonvi.tamthanh").first()
-    cycle = services.open_cycle(year=2026, scope_unit=ward, opened_by=office, deadline=dt.date(2026, 12, 15))
+    cycle = services.open_cycle(year=2026, scope_unit=ward, by=office, deadline=dt.date(2026, 12, 15))
     unit_cycle = cycle.unit_cycles.get(unit=ward)
     people = list(
         unit_cycle.evaluations.filter(status=Evaluation.Status.PENDING)
@@ -173,14 +174,14 @@ def seed_open_cycle(stdout=None):
         periods = [(month, 6, rng.choice((0, 0, 0, 1)), rng.choice((0, 0, 1))) for month in range(1, 11)]
         services.submit_self_assessment(
             evaluation=evaluation,
-            actor=head,
+            by=head,
             text="Hoàn thành các nhiệm vụ được giao trong năm; chấp hành tốt nội quy, quy chế của cơ quan.",
             general_score=Decimal(rng.choice((26, 27, 28, 29))),
             periods=periods,
         )
     services.record_meeting(
         unit_cycle=unit_cycle,
-        actor=head,
+        by=head,
         meeting_date=dt.date(2026, 11, 20),
         chair="Chủ tịch UBND phường",
         attendees=40,
@@ -191,14 +192,14 @@ def seed_open_cycle(stdout=None):
         evaluation.refresh_from_db()
         services.record_meeting_result(
             evaluation=evaluation,
-            actor=head,
+            by=head,
             comment="Tập thể thống nhất với bản tự đánh giá.",
             votes={Level.GOOD: 30, Level.EXCELLENT: 6, Level.COMPLETED: 2},
             party_comment="Chi bộ nhất trí." if evaluation.is_manager else "",
         )
     for evaluation in assessed[:6]:
         evaluation.refresh_from_db()
-        services.propose(evaluation=evaluation, actor=head, level=Level.GOOD, note="Đề nghị hoàn thành tốt.")
+        services.propose(evaluation=evaluation, by=head, level=Level.GOOD, note="Đề nghị hoàn thành tốt.")
     return cycle
 
 

@@ -11,15 +11,6 @@ LEVEL_CHOICES = [("", "—"), *Level.choices]
 GROUP_CHOICES = [("", _("Tất cả")), ("cbcc", _("Cán bộ, công chức")), ("vc", _("Viên chức"))]
 
 
-def apply_errors(form, error):
-    """Show a service's ValidationError on the form, on the field when the form has it."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages)
-    else:
-        form.add_error(None, error.messages)
-
-
 class OpenCycleForm(forms.Form):
     year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2015, max_value=2100)
     scope_unit = forms.ModelChoiceField(label=_("Phạm vi (đơn vị)"), queryset=None)

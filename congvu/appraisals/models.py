@@ -14,6 +14,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
+from congvu.core.events import StateEvent
 from congvu.people.models import Position, Staff, StaffCategory
 from congvu.units.models import Unit
 
@@ -347,7 +348,7 @@ def _shown(field, value):
     return Truncator(str(value)).chars(120)
 
 
-class EvaluationEvent(models.Model):
+class EvaluationEvent(StateEvent):
     """Every step of an evaluation or a unit's cycle: who, when, what, before → after."""
 
     evaluation = models.ForeignKey(
@@ -356,24 +357,12 @@ class EvaluationEvent(models.Model):
     unit_cycle = models.ForeignKey(
         UnitCycle, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
-    action = models.CharField(max_length=40)
-    before = models.JSONField(default=dict, blank=True)
-    after = models.JSONField(default=dict, blank=True)
-    note = models.CharField(max_length=500, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    subject_fields = ("evaluation", "unit_cycle")
+    action_labels = EVENT_LABELS
 
-    def __str__(self):
-        return f"{self.action} · {self.at:%d/%m/%Y %H:%M}"
-
-    @property
-    def label(self):
-        return EVENT_LABELS.get(self.action, self.action)
+    class Meta(StateEvent.Meta):
+        pass
 
     @property
     def changes(self):

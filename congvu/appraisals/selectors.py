@@ -2,9 +2,11 @@
 
 from django.db.models import Count, Q
 
+from congvu.accounts.scope import scope_roots, scoped
 from congvu.appraisals.models import CBCC, GOOD_OR_BETTER, VC, Evaluation, Level
 from congvu.core.plugins import app_modules
 from congvu.people.models import StaffCategory
+from congvu.units.models import Unit
 
 CATEGORY_GROUPS = {
     "cbcc": (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC),
@@ -140,3 +142,77 @@ def evidence_for(staff, year: int) -> dict:
             found.append({"app": app, **item})
     found.sort(key=lambda item: (item.get("date") is None, item.get("date")))
     return {"items": found}
+
+
+def unit_cycles_for(unit_cycles):
+    """Units' cycles, newest year first, with the count of people and of those already decided."""
+    return (
+        unit_cycles.select_related("cycle", "unit")
+        .annotate(
+            total=Count("evaluations", filter=Q(evaluations__is_current=True)),
+            decided=Count(
+                "evaluations",
+                filter=Q(evaluations__is_current=True, evaluations__status__in=Evaluation.LOCKED),
+            ),
+        )
+        .order_by("-cycle__year", "unit__path")
+    )
+
+
+def _child_of(path, roots, children_by_id):
+    """The child of one of the roots whose subtree holds `path` (paths are "/1/5/9/")."""
+    for root in roots:
+        if path.startswith(root.path):
+            rest = path[len(root.path) :].split("/", 1)[0]
+            return children_by_id.get(int(rest)) if rest else None
+    return None
+
+
+def children_rows(scope, queryset, group):
+    """The selected year per child unit (of the unit and of the units it succeeded), in one query."""
+    if group:
+        queryset = queryset.filter(category__in=CATEGORY_GROUPS[group])
+    children = sorted((child for root in scope.roots for child in root.children.all()), key=lambda u: u.path)
+    roots = {root.pk: root for root in scope.roots}
+    by_id = {child.pk: child for child in children}
+    cells = {}
+    rows = list(queryset.order_by().values("unit_id", "level", "status").annotate(n=Count("id")))
+    paths = dict(Unit.objects.filter(pk__in={row["unit_id"] for row in rows}).values_list("pk", "path"))
+    for row in rows:
+        owner = roots.get(row["unit_id"])
+        if owner is None:
+            owner = _child_of(paths[row["unit_id"]], scope.roots, by_id)
+        if owner is None:
+            continue
+        cell = cells.setdefault(owner.pk, {"levels": dict.fromkeys(Level.values, 0), "not_rated": 0})
+        if row["status"] == Evaluation.Status.NOT_RATED or not row["level"]:
+            cell["not_rated"] += row["n"]
+        else:
+            cell["levels"][row["level"]] += row["n"]
+    result = [
+        {"unit": root, "direct": True, **finish(cells[root.pk])} for root in scope.roots if root.pk in cells
+    ]
+    result += [{"unit": child, **finish(cells[child.pk])} for child in children if child.pk in cells]
+    return result
+
+
+def results_roots(user, roles) -> list[Unit]:
+    """Where the results page starts: the tops of the user's scope (the tree's top for everything)."""
+    roots = scope_roots(user, roles)
+    return list(Unit.objects.filter(parent__isnull=True)) if roots is None else roots
+
+
+def units_near(user, unit, roots, roles) -> list[Unit]:
+    """The units offered next to the chosen one: the scope's tops, the unit's ancestors in scope, the
+    unit and its children, and the tops' children; by position in the tree."""
+    nearby = {root.pk: root for root in roots}
+    if unit is not None:
+        nearby |= {u.pk: u for u in scoped(unit.ancestors(), user, field="", roles=roles)}
+        nearby[unit.pk] = unit
+        nearby |= {u.pk: u for u in Unit.objects.filter(Q(parent=unit) | Q(parent__in=[r.pk for r in roots]))}
+    return sorted(nearby.values(), key=lambda u: u.path)
+
+
+def latest_result_year() -> int | None:
+    years = Evaluation.objects.filter(is_current=True).order_by().values_list("year", flat=True).distinct()
+    return max(years, default=None)

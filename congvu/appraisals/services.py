@@ -14,13 +14,15 @@ from congvu.appraisals.models import (
     CBCC,
     Cycle,
     Evaluation,
-    EvaluationEvent,
     Level,
     RuleSet,
     TaskScore,
     UnitCycle,
 )
+from congvu.appraisals.selectors import CATEGORY_GROUPS
+from congvu.core.events import record_event
 from congvu.people.models import Staff, StaffCategory, Transfer
+from congvu.units.lineage import subtree_q
 from congvu.units.models import Unit
 
 RATED_CATEGORIES = (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC, StaffCategory.VIEN_CHUC)
@@ -45,32 +47,15 @@ def _snapshot(evaluation: Evaluation, fields) -> dict:
     return values
 
 
-def _event(*, actor, action, evaluation=None, unit_cycle=None, before=None, after=None, note=""):
-    return EvaluationEvent.objects.create(
-        evaluation=evaluation,
-        unit_cycle=unit_cycle,
-        actor=actor if actor is not None and actor.is_authenticated else None,
-        action=action,
-        before=before or {},
-        after=after or {},
-        note=str(note)[:500],
-    )
-
-
-def _save(evaluation: Evaluation, *, actor, action, fields, changes: dict, note=""):
+def _save(evaluation: Evaluation, *, by, action, changes: dict, note=""):
     """Apply `changes`, validate, save, and write the event with before → after."""
     before = _snapshot(evaluation, changes.keys())
     for name, value in changes.items():
         setattr(evaluation, name, value)
     evaluation.full_clean()
     evaluation.save()
-    _event(
-        actor=actor,
-        action=action,
-        evaluation=evaluation,
-        before=before,
-        after=_snapshot(evaluation, changes.keys()),
-        note=note,
+    record_event(
+        evaluation, action, by=by, before=before, after=_snapshot(evaluation, changes.keys()), note=note
     )
     return evaluation
 
@@ -99,7 +84,7 @@ def _transfer_in_year(staff_ids, year):
 
 
 @transaction.atomic
-def open_cycle(*, year: int, scope_unit: Unit, opened_by, deadline: dt.date | None = None) -> Cycle:
+def open_cycle(*, year: int, scope_unit: Unit, by, deadline: dt.date | None = None) -> Cycle:
     """Open the year's cycle: one UnitCycle per current unit with staff, one Evaluation per person.
 
     People who moved during the year are rated by their new unit, which sees the old unit; people with
@@ -116,14 +101,14 @@ def open_cycle(*, year: int, scope_unit: Unit, opened_by, deadline: dt.date | No
     cycle = Cycle(
         year=year,
         scope_unit=scope_unit,
-        opened_by=opened_by,
+        opened_by=by,
         deadline=deadline or rules.deadline_for(rule_sets[StaffCategory.CONG_CHUC], year),
     )
     cycle.full_clean()
     cycle.save()
     cycle.rule_sets.set({rule_set.pk for rule_set in rule_sets.values()})
     staff = list(
-        Staff.objects.filter(unit__path__startswith=scope_unit.path, category__in=RATED_CATEGORIES)
+        Staff.objects.filter(subtree_q(scope_unit), category__in=RATED_CATEGORIES)
         .filter(Q(employed_from__isnull=True) | Q(employed_from__lte=year_end))
         .filter(Q(employed_to__isnull=True) | Q(employed_to__gte=dt.date(year, 1, 1)))
         .exclude(evaluations__year=year, evaluations__is_current=True)
@@ -159,21 +144,11 @@ def open_cycle(*, year: int, scope_unit: Unit, opened_by, deadline: dt.date | No
             )
         )
     Evaluation.objects.bulk_create(evaluations, batch_size=1000)
-    created = Evaluation.objects.filter(unit_cycle__cycle=cycle).values_list("pk", "status")
-    EvaluationEvent.objects.bulk_create(
-        [
-            EvaluationEvent(
-                evaluation_id=pk,
-                actor=opened_by,
-                action="listed" if status != Evaluation.Status.NOT_RATED else "not_rated",
-                after={"status": status},
-            )
-            for pk, status in created
-        ],
-        batch_size=1000,
-    )
+    for evaluation in Evaluation.objects.filter(unit_cycle__cycle=cycle).only("pk", "status").order_by("pk"):
+        action = "listed" if evaluation.status != Evaluation.Status.NOT_RATED else "not_rated"
+        record_event(evaluation, action, by=by, after={"status": evaluation.status})
     for unit_cycle in unit_cycles.values():
-        _event(actor=opened_by, action="opened", unit_cycle=unit_cycle, after={"year": year})
+        record_event(unit_cycle, "opened", by=by, after={"year": year})
     return cycle
 
 
@@ -184,7 +159,7 @@ def open_cycle(*, year: int, scope_unit: Unit, opened_by, deadline: dt.date | No
 def submit_self_assessment(
     *,
     evaluation: Evaluation,
-    actor,
+    by,
     text: str,
     self_level: str = "",
     general_score: Decimal | None = None,
@@ -236,7 +211,7 @@ def submit_self_assessment(
     if not self_level:
         raise ValidationError({"self_level": _("Hãy chọn mức tự xếp loại.")})
     changes |= {"self_level": self_level, "status": Evaluation.Status.SELF_ASSESSED}
-    return _save(evaluation, actor=actor, action="self_assessed", fields=changes, changes=changes)
+    return _save(evaluation, by=by, action="self_assessed", changes=changes)
 
 
 def _rank(level: str) -> int:
@@ -249,7 +224,7 @@ def _rank(level: str) -> int:
 
 @transaction.atomic
 def record_meeting(
-    *, unit_cycle: UnitCycle, actor, meeting_date: dt.date, chair: str, attendees: int, minutes: str
+    *, unit_cycle: UnitCycle, by, meeting_date: dt.date, chair: str, attendees: int, minutes: str
 ) -> UnitCycle:
     if unit_cycle.status == UnitCycle.Status.PUBLISHED:
         raise ValidationError(_("Kết quả của đơn vị đã công khai."))
@@ -263,10 +238,10 @@ def record_meeting(
     unit_cycle.meeting_attendees, unit_cycle.meeting_minutes = attendees, minutes.strip()
     unit_cycle.full_clean()
     unit_cycle.save()
-    _event(
-        actor=actor,
-        action="meeting",
-        unit_cycle=unit_cycle,
+    record_event(
+        unit_cycle,
+        "meeting",
+        by=by,
         before=before,
         after={"meeting_date": str(meeting_date), "meeting_minutes": unit_cycle.meeting_minutes},
     )
@@ -277,7 +252,7 @@ def record_meeting(
 def record_meeting_result(
     *,
     evaluation: Evaluation,
-    actor,
+    by,
     comment: str,
     votes: dict[str, int],
     party_comment: str = "",
@@ -318,7 +293,7 @@ def record_meeting_result(
         "previous_unit_comment": previous_unit_comment.strip() or evaluation.previous_unit_comment,
         "status": Evaluation.Status.REVIEWED,
     }
-    return _save(evaluation, actor=actor, action="meeting_result", fields=changes, changes=changes)
+    return _save(evaluation, by=by, action="meeting_result", changes=changes)
 
 
 # Quota --------------------------------------------------------------------------------------------------
@@ -364,6 +339,19 @@ def quota_status(evaluation: Evaluation, *, proposing_excellent: bool = False) -
     }
 
 
+def quotas_by_group(evaluations) -> list[dict]:
+    """The quota of each staff group (CBCC, VC) of a unit's evaluations, from one rated person of each."""
+    quotas = []
+    for group, categories in CATEGORY_GROUPS.items():
+        sample = next(
+            (e for e in evaluations if e.category in categories and e.status != Evaluation.Status.NOT_RATED),
+            None,
+        )
+        if sample:
+            quotas.append({"group": group, "rule_set": sample.rule_set, **quota_status(sample)})
+    return quotas
+
+
 def _check_quota(evaluation: Evaluation, level: str, justification: str) -> str:
     """Refuse an over-quota "excellent" unless the rule set allows it with a written justification."""
     if level != Level.EXCELLENT:
@@ -399,9 +387,7 @@ def _check_quota(evaluation: Evaluation, level: str, justification: str) -> str:
 
 
 @transaction.atomic
-def propose(
-    *, evaluation: Evaluation, actor, level: str, note: str = "", justification: str = ""
-) -> Evaluation:
+def propose(*, evaluation: Evaluation, by, level: str, note: str = "", justification: str = "") -> Evaluation:
     """The head's proposal of a level, after the meeting; an over-quota "excellent" is checked here."""
     evaluation = (
         Evaluation.objects.select_for_update(of=("self",))
@@ -420,7 +406,7 @@ def propose(
         "quota_justification": justification,
         "status": Evaluation.Status.PROPOSED,
     }
-    return _save(evaluation, actor=actor, action="proposed", fields=changes, changes=changes)
+    return _save(evaluation, by=by, action="proposed", changes=changes)
 
 
 def forced_reason(evaluation: Evaluation) -> str:
@@ -432,7 +418,7 @@ def forced_reason(evaluation: Evaluation) -> str:
 
 @transaction.atomic
 def decide(
-    *, evaluation: Evaluation, actor, level: str, decision_number: str, justification: str = ""
+    *, evaluation: Evaluation, by, level: str, decision_number: str, justification: str = ""
 ) -> Evaluation:
     """The competent person's decision; locks the evaluation. Discipline or ethical degradation in the
     year forces "not completed" whatever the proposal."""
@@ -455,15 +441,15 @@ def decide(
         "forced_reason": reason,
         "quota_justification": justification,
         "decision_number": decision_number.strip(),
-        "decided_by": actor,
+        "decided_by": by,
         "decided_at": timezone.now(),
         "status": Evaluation.Status.DECIDED,
     }
-    return _save(evaluation, actor=actor, action="decided", fields=changes, changes=changes, note=reason)
+    return _save(evaluation, by=by, action="decided", changes=changes, note=reason)
 
 
 @transaction.atomic
-def correct(*, evaluation: Evaluation, actor, level: str, decision_number: str, reason: str) -> Evaluation:
+def correct(*, evaluation: Evaluation, by, level: str, decision_number: str, reason: str) -> Evaluation:
     """A correction: a new decided evaluation that refers to the old one; the old one stays, unchanged
     except that it is no longer current."""
     old = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
@@ -476,10 +462,10 @@ def correct(*, evaluation: Evaluation, actor, level: str, decision_number: str, 
     if level not in Level.values:
         raise ValidationError({"level": _("Mức xếp loại không hợp lệ.")})
     Evaluation.objects.filter(pk=old.pk).update(is_current=False, status=Evaluation.Status.SUPERSEDED)
-    _event(
-        actor=actor,
-        action="superseded",
-        evaluation=old,
+    record_event(
+        old,
+        "superseded",
+        by=by,
         before={"status": old.status, "is_current": True},
         after={"status": Evaluation.Status.SUPERSEDED, "is_current": False},
     )
@@ -488,13 +474,13 @@ def correct(*, evaluation: Evaluation, actor, level: str, decision_number: str, 
     new._state.adding = True
     new.is_current, new.status, new.supersedes_id = True, Evaluation.Status.DECIDED, old.pk
     new.level, new.decision_number, new.correction_reason = level, decision_number.strip(), reason.strip()
-    new.decided_by, new.decided_at = actor, timezone.now()
+    new.decided_by, new.decided_at = by, timezone.now()
     new.full_clean()
     new.save()
-    _event(
-        actor=actor,
-        action="corrected",
-        evaluation=new,
+    record_event(
+        new,
+        "corrected",
+        by=by,
         before={"level": old.level, "decision_number": old.decision_number},
         after={"level": level, "decision_number": new.decision_number, "supersedes": old.pk},
         note=reason,
@@ -506,7 +492,7 @@ def correct(*, evaluation: Evaluation, actor, level: str, decision_number: str, 
 
 
 @transaction.atomic
-def publish(*, unit_cycle: UnitCycle, actor) -> UnitCycle:
+def publish(*, unit_cycle: UnitCycle, by) -> UnitCycle:
     """Publish the unit's results internally; every person must be decided (or not rated)."""
     unit_cycle = UnitCycle.objects.select_for_update(of=("self",)).get(pk=unit_cycle.pk)
     if unit_cycle.status == UnitCycle.Status.PUBLISHED:
@@ -520,10 +506,10 @@ def publish(*, unit_cycle: UnitCycle, actor) -> UnitCycle:
     unit_cycle.status, unit_cycle.published_at = UnitCycle.Status.PUBLISHED, now
     unit_cycle.save()
     unit_cycle.evaluations.filter(is_current=True).update(published_at=now)
-    _event(
-        actor=actor,
-        action="published",
-        unit_cycle=unit_cycle,
+    record_event(
+        unit_cycle,
+        "published",
+        by=by,
         before={"status": UnitCycle.Status.OPEN},
         after={"status": UnitCycle.Status.PUBLISHED},
     )
@@ -538,7 +524,7 @@ def complaint_deadline(evaluation: Evaluation) -> dt.date | None:
 
 
 @transaction.atomic
-def file_complaint(*, evaluation: Evaluation, actor, text: str, today: dt.date | None = None) -> Evaluation:
+def file_complaint(*, evaluation: Evaluation, by, text: str, today: dt.date | None = None) -> Evaluation:
     evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
     deadline = complaint_deadline(evaluation)
     today = today or timezone.localdate()
@@ -552,10 +538,10 @@ def file_complaint(*, evaluation: Evaluation, actor, text: str, today: dt.date |
         raise ValidationError({"complaint": _("Hãy viết nội dung khiếu nại.")})
     before = {"complaint": ""}
     Evaluation.objects.filter(pk=evaluation.pk).update(complaint=text.strip(), complaint_at=timezone.now())
-    _event(
-        actor=actor,
-        action="complaint",
-        evaluation=evaluation,
+    record_event(
+        evaluation,
+        "complaint",
+        by=by,
         before=before,
         after={"complaint": text.strip()},
     )
@@ -564,7 +550,7 @@ def file_complaint(*, evaluation: Evaluation, actor, text: str, today: dt.date |
 
 @transaction.atomic
 def resolve_complaint(
-    *, evaluation: Evaluation, actor, outcome: str, new_level: str = "", decision_number: str = ""
+    *, evaluation: Evaluation, by, outcome: str, new_level: str = "", decision_number: str = ""
 ) -> Evaluation:
     """Record the complaint's outcome; a changed level is a correcting decision."""
     evaluation = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
@@ -575,10 +561,10 @@ def resolve_complaint(
     Evaluation.objects.filter(pk=evaluation.pk).update(
         complaint_outcome=outcome.strip(), complaint_resolved_at=timezone.now()
     )
-    _event(
-        actor=actor,
-        action="complaint_resolved",
-        evaluation=evaluation,
+    record_event(
+        evaluation,
+        "complaint_resolved",
+        by=by,
         before={"complaint_outcome": ""},
         after={"complaint_outcome": outcome.strip(), "new_level": new_level},
     )
@@ -586,7 +572,7 @@ def resolve_complaint(
     if new_level and new_level != evaluation.level:
         return correct(
             evaluation=evaluation,
-            actor=actor,
+            by=by,
             level=new_level,
             decision_number=decision_number,
             reason=outcome,

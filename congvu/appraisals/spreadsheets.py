@@ -1,18 +1,19 @@
 """Import of past years' results from .xlsx (name or badge number, unit, year, level), row by row."""
 
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Font
+from openpyxl import load_workbook
 
 from congvu.accounts.scope import unit_in_scope
 from congvu.appraisals import rules
-from congvu.appraisals.models import Evaluation, EvaluationEvent, Level
+from congvu.appraisals.models import Evaluation, Level
+from congvu.core.events import record_event
+from congvu.core.spreadsheets import Book
 from congvu.core.text import fold
 from congvu.people.models import Staff
+from congvu.units.lineage import subtree_q
 from congvu.units.models import Unit
 
 COLUMNS = [
@@ -89,7 +90,7 @@ def _find_staff(values, unit) -> tuple[Staff | None, str]:
     name = fold(_text(values.get("full_name")))
     if not name:
         return None, _("thiếu số thẻ hoặc họ và tên")
-    matches = list(Staff.objects.filter(name_folded=name, unit__path__startswith=unit.path)[:2])
+    matches = list(Staff.objects.filter(subtree_q(unit), name_folded=name)[:2])
     if not matches:
         matches = list(Staff.objects.filter(name_folded=name, transfers__from_unit=unit).distinct()[:2])
     if len(matches) != 1:
@@ -142,7 +143,7 @@ def _parse(values, units, user, this_year):
     }, ""
 
 
-def import_results(file, *, user) -> ImportReport:
+def import_results(file, *, by) -> ImportReport:
     """Good rows are saved (in one transaction), bad rows reported with their number and reason.
 
     Each result keeps the unit named in the file (the unit of its time) and the year's rule set."""
@@ -167,7 +168,7 @@ def import_results(file, *, user) -> ImportReport:
         if not any(_text(value) for value in row):
             continue
         values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
-        data, problem = _parse(values, units, user, this_year)
+        data, problem = _parse(values, units, by, this_year)
         if problem:
             report.errors.append((number, problem))
             continue
@@ -196,20 +197,13 @@ def import_results(file, *, user) -> ImportReport:
             )
             evaluation.full_clean()
             evaluation.save()
-            EvaluationEvent.objects.create(
-                evaluation=evaluation, actor=user, action="imported", after={"level": data["level"]}
-            )
+            record_event(evaluation, "imported", by=by, after={"level": data["level"]})
             report.created += 1
     return report
 
 
 def template() -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Kết quả xếp loại"
-    sheet.append([label for _key, label in COLUMNS])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """The empty import sheet: its header row names the columns `import_results` reads."""
+    book = Book()
+    book.sheet("Kết quả xếp loại").header([label for _key, label in COLUMNS])
+    return book.to_bytes()

@@ -1,8 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +11,6 @@ from congvu.accounts.models import Role
 from congvu.accounts.scope import (
     get_scoped_or_404,
     has_role,
-    scope_roots,
     scoped,
     scoped_units,
     unit_in_scope,
@@ -32,18 +29,18 @@ from congvu.appraisals.forms import (
     ProposalForm,
     ResultsFilterForm,
     SelfAssessmentForm,
-    apply_errors,
 )
 from congvu.appraisals.models import Cycle, Evaluation, Level, UnitCycle
+from congvu.core.formviews import submit
+from congvu.core.pagination import paginate
+from congvu.core.spreadsheets import xlsx_response
 from congvu.people.models import StaffCategory
 from congvu.units.lineage import Lineage
-from congvu.units.models import Unit
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
 MANAGE_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
 OPEN_ROLES = (Role.PROGRAMME_OFFICE,)
 IMPORT_ROLES = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _evaluation(request, pk, roles=VIEW_ROLES):
@@ -68,35 +65,15 @@ def can_decide(user, evaluation) -> bool:
 def cycle_list(request):
     units = scoped_units(request.user, roles=OPEN_ROLES).current()
     form = OpenCycleForm(request.POST or None, units=units)
-    if request.method == "POST":
-        if not has_role(request.user, *OPEN_ROLES):
-            raise PermissionDenied
-        if form.is_valid():
-            try:
-                cycle = services.open_cycle(
-                    year=form.cleaned_data["year"],
-                    scope_unit=form.cleaned_data["scope_unit"],
-                    opened_by=request.user,
-                    deadline=form.cleaned_data["deadline"],
-                )
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("Đã mở đợt đánh giá năm %(year)s.") % {"year": cycle.year})
-                return redirect("appraisals:cycle_list")
-    unit_cycles = (
-        scoped(UnitCycle.objects.all(), request.user, roles=VIEW_ROLES)
-        .select_related("cycle", "unit")
-        .annotate(
-            total=Count("evaluations", filter=Q(evaluations__is_current=True)),
-            decided=Count(
-                "evaluations",
-                filter=Q(evaluations__is_current=True, evaluations__status__in=Evaluation.LOCKED),
-            ),
-        )
-        .order_by("-cycle__year", "unit__path")
+    if request.method == "POST" and not has_role(request.user, *OPEN_ROLES):
+        raise PermissionDenied
+    cycle = submit(request, form, lambda data: services.open_cycle(**data, by=request.user))
+    if cycle:
+        messages.success(request, _("Đã mở đợt đánh giá năm %(year)s.") % {"year": cycle.year})
+        return redirect("appraisals:cycle_list")
+    page = paginate(
+        request, selectors.unit_cycles_for(scoped(UnitCycle.objects.all(), request.user, roles=VIEW_ROLES))
     )
-    page = Paginator(unit_cycles, 50).get_page(request.GET.get("page"))
     return render(
         request,
         "appraisals/cycle_list.html",
@@ -114,14 +91,7 @@ def unit_cycle_detail(request, pk):
         .select_related("staff", "position", "rule_set")
         .order_by("category", "staff__full_name")
     )
-    quotas = []
-    for group, categories in selectors.CATEGORY_GROUPS.items():
-        sample = next(
-            (e for e in evaluations if e.category in categories and e.status != Evaluation.Status.NOT_RATED),
-            None,
-        )
-        if sample:
-            quotas.append({"group": group, "rule_set": sample.rule_set, **services.quota_status(sample)})
+    quotas = services.quotas_by_group(evaluations)
     meeting = MeetingForm(
         initial={
             "meeting_date": unit_cycle.meeting_date,
@@ -139,7 +109,7 @@ def unit_cycle_detail(request, pk):
             "quotas": quotas,
             "meeting_form": meeting,
             "can_manage": unit_in_scope(request.user, unit_cycle.unit, roles=MANAGE_ROLES),
-            "events": unit_cycle.events.select_related("actor")[:50],
+            "events": unit_cycle.events.all()[:50],
         },
     )
 
@@ -156,21 +126,21 @@ def _managed_unit_cycle(request, pk):
 def unit_cycle_meeting(request, pk):
     unit_cycle = _managed_unit_cycle(request, pk)
     form = MeetingForm(request.POST)
-    if form.is_valid():
-        try:
-            services.record_meeting(
-                unit_cycle=unit_cycle,
-                actor=request.user,
-                meeting_date=form.cleaned_data["meeting_date"],
-                chair=form.cleaned_data["meeting_chair"],
-                attendees=form.cleaned_data["meeting_attendees"],
-                minutes=form.cleaned_data["meeting_minutes"],
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu biên bản cuộc họp."))
-            return redirect("appraisals:unit_cycle", pk=pk)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.record_meeting(
+            unit_cycle=unit_cycle,
+            by=request.user,
+            meeting_date=data["meeting_date"],
+            chair=data["meeting_chair"],
+            attendees=data["meeting_attendees"],
+            minutes=data["meeting_minutes"],
+        ),
+        success=_("Đã lưu biên bản cuộc họp."),
+    )
+    if saved:
+        return redirect("appraisals:unit_cycle", pk=pk)
     return _form_error_page(request, unit_cycle.unit.name, form, reverse_to=("appraisals:unit_cycle", pk))
 
 
@@ -179,7 +149,7 @@ def unit_cycle_meeting(request, pk):
 def unit_cycle_publish(request, pk):
     unit_cycle = _managed_unit_cycle(request, pk)
     try:
-        services.publish(unit_cycle=unit_cycle, actor=request.user)
+        services.publish(unit_cycle=unit_cycle, by=request.user)
     except ValidationError as error:
         for message in error.messages:
             messages.error(request, message)
@@ -243,7 +213,7 @@ def _evaluation_context(request, evaluation, **forms):
         "evidence": selectors.evidence_for(evaluation.staff, evaluation.year),
         "can_manage": unit_in_scope(request.user, evaluation.unit, roles=MANAGE_ROLES),
         "can_decide": can_decide(request.user, evaluation),
-        "events": evaluation.events.select_related("actor"),
+        "events": evaluation.events.all(),
         "task_scores": list(evaluation.task_scores.all()),
         "suggested": _suggested(evaluation),
         "history": selectors.history_of(evaluation.staff).exclude(pk=evaluation.pk)[:10],
@@ -301,72 +271,67 @@ def evaluation_step(request, pk, step):
     form = (
         form_class(request.POST, rule_set=evaluation.rule_set) if step == "self" else form_class(request.POST)
     )
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            _run_step(step, evaluation, request.user, form, data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("Đã lưu."))
-            return redirect("appraisals:evaluation", pk=pk)
+    run = STEPS[step]
+    if submit(request, form, lambda data: run(evaluation, request.user, form, data), success=_("Đã lưu.")):
+        return redirect("appraisals:evaluation", pk=pk)
     context = _evaluation_context(request, evaluation, **{name: form})
     context["open_step"] = step
     return render(request, "appraisals/evaluation.html", context, status=400)
 
 
-def _run_step(step, evaluation, user, form, data):
-    if step == "self":
-        services.submit_self_assessment(
-            evaluation=evaluation,
-            actor=user,
-            text=data["self_assessment"],
-            self_level=data["self_level"],
-            general_score=data.get("general_score"),
-            periods=form.period_values(),
-            ethical_degradation=data["ethical_degradation"],
-        )
-    elif step == "meeting":
-        services.record_meeting_result(
-            evaluation=evaluation,
-            actor=user,
-            comment=data["meeting_comment"],
-            votes=form.votes(),
-            party_comment=data["party_comment"],
-            previous_unit_comment=data["previous_unit_comment"],
-        )
-    elif step == "propose":
-        services.propose(
-            evaluation=evaluation,
-            actor=user,
-            level=data["level"],
-            note=data["proposal_note"],
-            justification=data["quota_justification"],
-        )
-    elif step == "decide":
-        services.decide(
-            evaluation=evaluation,
-            actor=user,
-            level=data["level"],
-            decision_number=data["decision_number"],
-            justification=data["quota_justification"],
-        )
-    elif step == "correct":
-        services.correct(
-            evaluation=evaluation,
-            actor=user,
-            level=data["level"],
-            decision_number=data["decision_number"],
-            reason=data["correction_reason"],
-        )
-    elif step == "complaint":
-        services.resolve_complaint(
-            evaluation=evaluation,
-            actor=user,
-            outcome=data["complaint_outcome"],
-            new_level=data["new_level"],
-            decision_number=data["decision_number"],
-        )
+def _self_assessment(evaluation, user, form, data):
+    return services.submit_self_assessment(
+        evaluation=evaluation,
+        by=user,
+        text=data["self_assessment"],
+        self_level=data["self_level"],
+        general_score=data.get("general_score"),
+        periods=form.period_values(),
+        ethical_degradation=data["ethical_degradation"],
+    )
+
+
+def _meeting_result(evaluation, user, form, data):
+    return services.record_meeting_result(
+        evaluation=evaluation,
+        by=user,
+        comment=data["meeting_comment"],
+        votes=form.votes(),
+        party_comment=data["party_comment"],
+        previous_unit_comment=data["previous_unit_comment"],
+    )
+
+
+def _step_call(service: str, **arguments):
+    """A step that passes form fields to `services.<service>`: {its argument: the form's field}."""
+
+    def run(evaluation, user, form, data):
+        values = {argument: data[field] for argument, field in arguments.items()}
+        return getattr(services, service)(evaluation=evaluation, by=user, **values)
+
+    return run
+
+
+# Each step's form data → its service call.
+STEPS = {
+    "self": _self_assessment,
+    "meeting": _meeting_result,
+    "propose": _step_call(
+        "propose", level="level", note="proposal_note", justification="quota_justification"
+    ),
+    "decide": _step_call(
+        "decide", level="level", decision_number="decision_number", justification="quota_justification"
+    ),
+    "correct": _step_call(
+        "correct", level="level", decision_number="decision_number", reason="correction_reason"
+    ),
+    "complaint": _step_call(
+        "resolve_complaint",
+        outcome="complaint_outcome",
+        new_level="new_level",
+        decision_number="decision_number",
+    ),
+}
 
 
 @staff_required(*VIEW_ROLES)
@@ -391,27 +356,17 @@ def _results_filters(request, form_class=ResultsFilterForm):
     units = scoped_units(request.user, roles=VIEW_ROLES)
     form = form_class(request.GET or None, units=units)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    roots = scope_roots(request.user, VIEW_ROLES)
-    if roots is None:  # everything: start from the top of the tree
-        roots = list(Unit.objects.filter(parent__isnull=True))
+    roots = selectors.results_roots(request.user, VIEW_ROLES)
     unit = data.get("unit") or (roots[0] if roots else None)
     if unit is not None and not data.get("unit"):
         form.initial["unit"] = unit.pk
         if form.is_bound:
             form.data = form.data.copy()
             form.data["unit"] = str(unit.pk)
-    nearby = {root.pk: root for root in roots}
-    if unit is not None:
-        nearby |= {u.pk: u for u in scoped(unit.ancestors(), request.user, field="", roles=VIEW_ROLES)}
-        nearby[unit.pk] = unit
-        nearby |= {u.pk: u for u in Unit.objects.filter(Q(parent=unit) | Q(parent__in=[r.pk for r in roots]))}
     form.fields["unit"].widget.choices = [("", "---------")] + [
-        (u.pk, u.display_name()) for u in sorted(nearby.values(), key=lambda u: u.path)
+        (u.pk, u.display_name()) for u in selectors.units_near(request.user, unit, roots, VIEW_ROLES)
     ]
-    years = list(
-        Evaluation.objects.filter(is_current=True).order_by().values_list("year", flat=True).distinct()
-    )
-    year = data.get("year") or (max(years) if years else timezone.localdate().year)
+    year = data.get("year") or selectors.latest_result_year() or timezone.localdate().year
     return form, unit, year, data.get("group") or "", data
 
 
@@ -427,49 +382,9 @@ def results(request):
         table = selectors.results_table(queryset, years)
         if group:
             table = [row for row in table if row["group"] == group]
-        context |= {"table": table, "children": _children_rows(scope, queryset.filter(year=year), group)}
+        children = selectors.children_rows(scope, queryset.filter(year=year), group)
+        context |= {"table": table, "children": children}
     return render(request, "appraisals/results.html", context)
-
-
-def _child_of(path, roots, children_by_id):
-    """The child of one of the roots whose subtree holds `path` (paths are "/1/5/9/")."""
-    for root in roots:
-        if path.startswith(root.path):
-            rest = path[len(root.path) :].split("/", 1)[0]
-            return children_by_id.get(int(rest)) if rest else None
-    return None
-
-
-def _children_rows(scope, queryset, group):
-    """The selected year per child unit (of the unit and of the units it succeeded), in one query."""
-    if group:
-        queryset = queryset.filter(category__in=selectors.CATEGORY_GROUPS[group])
-    children = sorted((child for root in scope.roots for child in root.children.all()), key=lambda u: u.path)
-    roots = {root.pk: root for root in scope.roots}
-    by_id = {child.pk: child for child in children}
-    cells = {}
-    rows = list(queryset.order_by().values("unit_id", "level", "status").annotate(n=Count("id")))
-    paths = dict(Unit.objects.filter(pk__in={row["unit_id"] for row in rows}).values_list("pk", "path"))
-    for row in rows:
-        owner = roots.get(row["unit_id"])
-        if owner is None:
-            owner = _child_of(paths[row["unit_id"]], scope.roots, by_id)
-        if owner is None:
-            continue
-        cell = cells.setdefault(owner.pk, {"levels": dict.fromkeys(Level.values, 0), "not_rated": 0})
-        if row["status"] == Evaluation.Status.NOT_RATED or not row["level"]:
-            cell["not_rated"] += row["n"]
-        else:
-            cell["levels"][row["level"]] += row["n"]
-    result = [
-        {"unit": root, "direct": True, **selectors.finish(cells[root.pk])}
-        for root in scope.roots
-        if root.pk in cells
-    ]
-    result += [
-        {"unit": child, **selectors.finish(cells[child.pk])} for child in children if child.pk in cells
-    ]
-    return result
 
 
 @staff_required(*VIEW_ROLES)
@@ -488,7 +403,7 @@ def results_people(request):
         if data.get("level"):
             queryset = queryset.filter(level=data["level"])
         queryset = queryset.order_by("unit__path", "staff__full_name")
-    page = Paginator(queryset, 50).get_page(request.GET.get("page"))
+    page = paginate(request, queryset)
     return render(
         request, "appraisals/results_people.html", {"form": form, "unit": unit, "year": year, "page": page}
     )
@@ -503,7 +418,7 @@ def import_results(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            report = spreadsheets.import_results(form.cleaned_data["file"], user=request.user)
+            report = spreadsheets.import_results(form.cleaned_data["file"], by=request.user)
         except spreadsheets.SpreadsheetError as error:
             file_error = str(error)
     return render(
@@ -515,9 +430,7 @@ def import_results(request):
 
 @staff_required(*IMPORT_ROLES)
 def import_template(request):
-    response = HttpResponse(spreadsheets.template(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="mau-nhap-ket-qua-xep-loai.xlsx"'
-    return response
+    return xlsx_response(spreadsheets.template(), "mau-nhap-ket-qua-xep-loai", dated=False)
 
 
 # Self-service -----------------------------------------------------------------------------------------------
@@ -548,37 +461,24 @@ def my_evaluation(request, pk):
     if request.method == "POST":
         if request.POST.get("step") == "complaint":
             complaint_form = ComplaintForm(request.POST)
-            if complaint_form.is_valid():
-                try:
-                    services.file_complaint(
-                        evaluation=evaluation,
-                        actor=request.user,
-                        text=complaint_form.cleaned_data["complaint"],
-                    )
-                except ValidationError as error:
-                    apply_errors(complaint_form, error)
-                else:
-                    messages.success(request, _("Đã gửi khiếu nại."))
-                    return redirect("appraisals:my_evaluation", pk=pk)
+            done = submit(
+                request,
+                complaint_form,
+                lambda data: services.file_complaint(
+                    evaluation=evaluation, by=request.user, text=data["complaint"]
+                ),
+                success=_("Đã gửi khiếu nại."),
+            )
         else:
             self_form = SelfAssessmentForm(request.POST, rule_set=evaluation.rule_set)
-            if self_form.is_valid():
-                data = self_form.cleaned_data
-                try:
-                    services.submit_self_assessment(
-                        evaluation=evaluation,
-                        actor=request.user,
-                        text=data["self_assessment"],
-                        self_level=data["self_level"],
-                        general_score=data.get("general_score"),
-                        periods=self_form.period_values(),
-                        ethical_degradation=data["ethical_degradation"],
-                    )
-                except ValidationError as error:
-                    apply_errors(self_form, error)
-                else:
-                    messages.success(request, _("Đã gửi bản tự đánh giá."))
-                    return redirect("appraisals:my_evaluation", pk=pk)
+            done = submit(
+                request,
+                self_form,
+                lambda data: _self_assessment(evaluation, request.user, self_form, data),
+                success=_("Đã gửi bản tự đánh giá."),
+            )
+        if done:
+            return redirect("appraisals:my_evaluation", pk=pk)
         status = 400
     return render(
         request,

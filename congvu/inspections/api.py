@@ -1,6 +1,8 @@
 """Inspections API: rounds and visits in the caller's scope (staff session)."""
 
+from django.db.models import Count
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 from ninja.security import django_auth
 
@@ -41,8 +43,6 @@ def _staff(request):
 def inspection_rounds(request, year: int | None = None):
     """Rounds organised in the caller's scope."""
     _staff(request)
-    from django.db.models import Count
-
     rounds = selectors.rounds_for(request.user).annotate(visit_count=Count("visits"))
     if year:
         rounds = rounds.filter(plan__year=year)
@@ -75,11 +75,7 @@ def _visit_out(visit, fails) -> dict:
 
 
 def _visits(request):
-    from django.db.models import Count, Q
-
-    return selectors.visits_for(request.user).annotate(
-        fails=Count("answers", filter=Q(answers__result="fail"))
-    )
+    return selectors.with_fails(selectors.visits_for(request.user))
 
 
 @router.get("/visits", response=list[VisitOut], auth=django_auth)
@@ -97,7 +93,5 @@ def inspection_visits(request, year: int | None = None, status: str | None = Non
 @router.get("/visits/{visit_id}", response=VisitOut, auth=django_auth)
 def inspection_visit(request, visit_id: int):
     _staff(request)
-    visit = _visits(request).filter(pk=visit_id).first()
-    if visit is None:
-        raise Http404
+    visit = get_object_or_404(_visits(request), pk=visit_id)
     return _visit_out(visit, visit.fails)

@@ -2,7 +2,7 @@
 as in the seed article), with findings, reminders and remedial work; then rounds on the 2025 units,
 organised by the province's Sở Nội vụ and by the new Phường Tam Thanh.
 
-Everything is bulk-created for speed; rerunning changes nothing (each plan is looked up by its number).
+Records are bulk-created for speed (events go through record_event, as everywhere); rerunning changes nothing (each plan is looked up by its number).
 """
 
 import datetime as dt
@@ -12,13 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from congvu.accounts.models import User
+from congvu.core.events import record_event
 from congvu.core.workdays import add_working_days
 from congvu.inspections.checklist import default_template_version
 from congvu.inspections.models import (
     ChecklistItem,
     DisciplineProposal,
     Finding,
-    InspectionEvent,
     InspectionPlan,
     RemedialTask,
     Reminder,
@@ -28,7 +28,9 @@ from congvu.inspections.models import (
     Visit,
     VisitAnswer,
 )
+from congvu.inspections.services import finding_of
 from congvu.people.models import Staff, Transfer
+from congvu.units.lineage import path_within, subtree_q
 from congvu.units.models import Unit, UnitType
 
 SEED = 1847
@@ -178,9 +180,7 @@ class Builder:
                 TeamMember(round=round_, user=self.member, role=TeamMember.Role.MEMBER, title="Chuyên viên"),
             ]
         )
-        InspectionEvent.objects.create(
-            unit=plan.unit, round=round_, action="round_created", after=str(number), note=title
-        )
+        record_event(round_, "round_created", after=str(number), note=title, unit=plan.unit)
         return round_
 
     def visits(self, round_, units, staff_by_unit, *, statuses=None):
@@ -209,26 +209,18 @@ class Builder:
                 )
             )
         visits = Visit.objects.bulk_create(visits)
-        events = []
         for visit in visits:
-            events.append(
-                InspectionEvent(
-                    unit=visit.unit, round=round_, visit=visit, action="visit_scheduled", after="planned"
-                )
-            )
+            record_event(visit, "visit_scheduled", after="planned", unit=visit.unit, round=round_)
             if visit.status == Visit.Status.CLOSED:
-                events.append(
-                    InspectionEvent(
-                        unit=visit.unit,
-                        round=round_,
-                        visit=visit,
-                        actor=self.head,
-                        action="visit_closed",
-                        before="submitted",
-                        after="closed",
-                    )
+                record_event(
+                    visit,
+                    "visit_closed",
+                    by=self.head,
+                    before="submitted",
+                    after="closed",
+                    unit=visit.unit,
+                    round=round_,
                 )
-        InspectionEvent.objects.bulk_create(events)
         self.answers([v for v in visits if v.status != Visit.Status.PLANNED], staff_by_unit)
         return visits
 
@@ -263,7 +255,7 @@ class Builder:
             .prefetch_related("officials")
             .order_by("visit__date", "pk")
         )
-        reminders, events = [], []
+        reminders = []
         for index, answer in enumerate(failed):
             visit = closed[answer.visit_id]
             people = list(answer.officials.all())
@@ -276,33 +268,10 @@ class Builder:
                 if personal
                 else Finding.Action.REMEDIAL
             )
-            finding = Finding.objects.create(
-                visit=visit,
-                answer=answer,
-                item=answer.item,
-                unit=visit.unit,
-                date=visit.date,
-                severity=answer.item.default_severity,
-                description=answer.note,
-                action=action,
-                status=Finding.Status.CLOSED,
-            )
+            finding = finding_of(answer, visit, action=action, status=Finding.Status.CLOSED)
             finding.officials.set(people)
-            events.append(
-                InspectionEvent(
-                    unit=visit.unit, visit=visit, finding=finding, action="finding_opened", after="open"
-                )
-            )
-            events.append(
-                InspectionEvent(
-                    unit=visit.unit,
-                    visit=visit,
-                    finding=finding,
-                    actor=self.head,
-                    action="finding_decided",
-                    after=action,
-                )
-            )
+            record_event(finding, "finding_opened", after="open", unit=visit.unit, visit=visit)
+            record_event(finding, "finding_decided", by=self.head, after=action, unit=visit.unit, visit=visit)
             if action == Finding.Action.REMINDER:
                 reminders += [
                     Reminder(
@@ -351,36 +320,21 @@ class Builder:
                     if not done and deadline < accept_until
                     else None,
                 )
-                events.append(
-                    InspectionEvent(
-                        unit=visit.unit, finding=finding, task=task, action="task_assigned", after="open"
-                    )
-                )
+                record_event(task, "task_assigned", after="open", unit=visit.unit, finding=finding)
                 if done:
-                    events.append(
-                        InspectionEvent(
-                            unit=visit.unit,
-                            task=task,
-                            action="task_reported",
-                            before="open",
-                            after="reported",
-                        )
-                    )
-                    events.append(
-                        InspectionEvent(
-                            unit=visit.unit,
-                            task=task,
-                            actor=self.head,
-                            action="task_accepted",
-                            before="reported",
-                            after="accepted",
-                        )
+                    record_event(task, "task_reported", before="open", after="reported", unit=visit.unit)
+                    record_event(
+                        task,
+                        "task_accepted",
+                        by=self.head,
+                        before="reported",
+                        after="accepted",
+                        unit=visit.unit,
                     )
                 else:
                     finding.status = Finding.Status.OPEN
                     finding.save(update_fields=["status"])
         Reminder.objects.bulk_create(reminders)
-        InspectionEvent.objects.bulk_create(events)
 
 
 def _fail_note(code: str) -> str:
@@ -402,9 +356,7 @@ def _fail_note(code: str) -> str:
 
 
 def _city_units(city) -> list[Unit]:
-    units = list(
-        Unit.objects.filter(path__startswith=city.path).exclude(pk=city.pk).order_by("sort_order", "code")
-    )
+    units = list(Unit.objects.filter(subtree_q(city, "")).exclude(pk=city.pk).order_by("sort_order", "code"))
     order = {
         UnitType.WARD: 0,
         UnitType.COMMUNE: 0,
@@ -495,7 +447,7 @@ def seed_after_reform(builder, staff_by_unit):
     local = [
         u
         for u in [Unit.objects.get(code="LS-P-TAMTHANH-2025-TTHCC"), *schools]
-        if u.path.startswith(tam_thanh.path)
+        if path_within(u, [tam_thanh])
     ][:3]
     statuses = [Visit.Status.CLOSED, Visit.Status.SUBMITTED, Visit.Status.PLANNED][: len(local)]
     visits = builder.visits(round_, local, staff_by_unit, statuses=statuses)

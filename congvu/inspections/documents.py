@@ -1,14 +1,10 @@
 """The visit minutes (biên bản kiểm tra) and the round report (báo cáo kết quả kiểm tra) in the Decree
 30/2020 layout, and the register of visits as .xlsx."""
 
-import io
 from collections import Counter
 
 from django.db.models import Count, Q
 from django.utils import timezone
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
 from congvu.core.documents import (
     add_body,
@@ -18,6 +14,7 @@ from congvu.core.documents import (
     document_response,
     official_document,
 )
+from congvu.core.spreadsheets import table_xlsx
 from congvu.inspections.models import Finding, TeamMember, Visit, VisitAnswer
 
 RESULT_LABEL = {"pass": "Đạt", "fail": "Không đạt", "na": "Không áp dụng"}
@@ -192,47 +189,33 @@ def round_report_response(round_):
     )
 
 
+REGISTER_HEADER = [
+    "Năm",
+    "Đợt",
+    "Đơn vị tổ chức",
+    "Đơn vị được kiểm tra",
+    "Ngày kiểm tra",
+    "Báo trước",
+    "Trạng thái",
+    "Số tiêu chí không đạt",
+]
+REGISTER_WIDTHS = [8, 6, 30, 45, 14, 10, 20, 12]
+
+
 def visits_register(visits) -> bytes:
-    """Sổ theo dõi lượt kiểm tra: one row per visit."""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Lượt kiểm tra"
-    header = [
-        "STT",
-        "Năm",
-        "Đợt",
-        "Đơn vị tổ chức",
-        "Đơn vị được kiểm tra",
-        "Ngày kiểm tra",
-        "Báo trước",
-        "Trạng thái",
-        "Số tiêu chí không đạt",
-    ]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    """Sổ theo dõi lượt kiểm tra: one numbered row per visit."""
     statuses = dict(Visit.Status.choices)
-    for index, visit in enumerate(
-        visits.select_related("round__plan", "round__unit", "unit").iterator(), start=1
-    ):
-        sheet.append(
-            [
-                index,
-                visit.round.plan.year,
-                visit.round.number,
-                visit.round.unit.name,
-                visit.unit.name,
-                visit.date.strftime("%d/%m/%Y"),
-                "Có" if visit.round.announced else "Không",
-                str(statuses.get(visit.status, visit.status)),
-                getattr(visit, "fails", None),
-            ]
-        )
-    widths = [6, 8, 6, 30, 45, 14, 10, 20, 12]
-    for column, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(column)].width = width
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    rows = (
+        [
+            visit.round.plan.year,
+            visit.round.number,
+            visit.round.unit.name,
+            visit.unit.name,
+            visit.date,
+            "Có" if visit.round.announced else "Không",
+            str(statuses.get(visit.status, visit.status)),
+            getattr(visit, "fails", None),
+        ]
+        for visit in visits.select_related("round__plan", "round__unit", "unit").iterator()
+    )
+    return table_xlsx(title="Lượt kiểm tra", header=REGISTER_HEADER, rows=rows, widths=REGISTER_WIDTHS)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
+from congvu.core.events import StateEvent
 from congvu.people.models import Staff
 from congvu.units.models import Unit
 
@@ -455,10 +456,38 @@ class DisciplineProposal(Audited):
             return ""
 
 
-class InspectionEvent(models.Model):
-    """One state change of a round, visit, finding or task: who, when, what, before → after."""
+# The steps as a person reads them on a timeline.
+EVENT_LABELS = {
+    "plan_created": _("Tạo kế hoạch"),
+    "round_created": _("Tạo đợt kiểm tra"),
+    "member_added": _("Thêm thành viên đoàn"),
+    "member_removed": _("Bớt thành viên đoàn"),
+    "visit_scheduled": _("Lên lịch lượt kiểm tra"),
+    "visit_cancelled": _("Hủy lượt kiểm tra"),
+    "visit_started": _("Bắt đầu ghi nhận"),
+    "answers_saved": _("Lưu kết quả"),
+    "photo_added": _("Thêm ảnh"),
+    "visit_submitted": _("Gửi trưởng đoàn"),
+    "visit_returned": _("Trưởng đoàn trả lại"),
+    "visit_closed": _("Kết thúc lượt kiểm tra"),
+    "finding_opened": _("Ghi nhận phát hiện"),
+    "finding_decided": _("Quyết định hình thức xử lý"),
+    "finding_closed": _("Đóng phát hiện"),
+    "task_assigned": _("Giao nhiệm vụ khắc phục"),
+    "task_reported": _("Đơn vị báo cáo khắc phục"),
+    "task_accepted": _("Nghiệm thu"),
+    "task_returned": _("Trả lại báo cáo"),
+    "task_escalated": _("Báo quá hạn"),
+}
+
+
+class InspectionEvent(StateEvent):
+    """One state change of a plan, round, visit, finding or task: who, when, what, before → after."""
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    plan = models.ForeignKey(
+        InspectionPlan, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
+    )
     round = models.ForeignKey(Round, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
     visit = models.ForeignKey(Visit, null=True, blank=True, on_delete=models.CASCADE, related_name="events")
     finding = models.ForeignKey(
@@ -467,19 +496,13 @@ class InspectionEvent(models.Model):
     task = models.ForeignKey(
         RemedialTask, null=True, blank=True, on_delete=models.CASCADE, related_name="events"
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
-    action = models.CharField(_("thao tác"), max_length=40)
-    before = models.CharField(_("trước"), max_length=40, blank=True)
-    after = models.CharField(_("sau"), max_length=40, blank=True)
-    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    subject_fields = ("plan", "round", "visit", "finding", "task")
+    action_labels = EVENT_LABELS
+
+    class Meta(StateEvent.Meta):
         verbose_name = _("sự kiện kiểm tra")
         verbose_name_plural = _("sự kiện kiểm tra")
 
     def __str__(self):
-        return f"{self.action}: {self.before} → {self.after}"
+        return f"{self.action}: {self.before or ''} → {self.after or ''}"

@@ -10,10 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congvu.accounts.selectors import users_with_role, users_with_role_nearest
+from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.core.reminders import claim
 from congvu.core.workdays import add_working_days
-from congvu.inspections.models import InspectionEvent, RemedialTask
+from congvu.inspections.models import RemedialTask
 
 
 def run_due(now=None) -> int:
@@ -53,13 +54,8 @@ def run_due(now=None) -> int:
             url=reverse("inspections:task_detail", args=[task.pk]),
             kind="inspection.task_overdue",
         )
-        InspectionEvent.objects.create(
-            unit=task.unit,
-            task=task,
-            finding=task.finding,
-            action="task_escalated",
-            before="open",
-            after="overdue",
+        record_event(
+            task, "task_escalated", before="open", after="overdue", unit=task.unit, finding=task.finding
         )
         sent += 1
     return sent

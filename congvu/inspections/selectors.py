@@ -13,8 +13,10 @@ from congvu.inspections.models import (
     Round,
     TeamMember,
     Visit,
+    VisitAnswer,
 )
 from congvu.people.models import Staff
+from congvu.units.lineage import subtree_q
 
 ORGANISER_ROLES = (Role.PROGRAMME_OFFICE, Role.INSPECTOR, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
 VISITED_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.INSPECTOR, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
@@ -63,6 +65,50 @@ def tasks_for(user):
     return RemedialTask.objects.filter(condition).select_related("unit", "finding", "finding__item")
 
 
+def with_fails(visits):
+    """Visits annotated with their number of failed checklist items (`fails`)."""
+    return visits.annotate(fails=Count("answers", filter=Q(answers__result=VisitAnswer.Result.FAIL)))
+
+
+def work_of(user) -> dict:
+    """The inspections home: plans and rounds in scope, the user's open visits and tasks, recent results."""
+    visits = visits_for(user)
+    waiting = [Visit.Status.PLANNED, Visit.Status.DRAFT, Visit.Status.SUBMITTED]
+    return {
+        "plans": plans_for(user).annotate(round_count=Count("rounds")),
+        "rounds": rounds_for(user).annotate(visit_count=Count("visits"))[:20],
+        "my_visits": visits.filter(round__members__user=user, status__in=waiting).order_by("date")[:20],
+        "open_tasks": tasks_for(user).exclude(status=RemedialTask.Status.ACCEPTED)[:20],
+        "recent_visits": visits.filter(status=Visit.Status.CLOSED).order_by("-date", "-id")[:10],
+    }
+
+
+def register_visits(user, *, year=None, status="", q=""):
+    """The register of visits (page and .xlsx): visits the user sees, by year, state and unit name."""
+    visits = with_fails(visits_for(user))
+    if year:
+        visits = visits.filter(date__year=year)
+    if status:
+        visits = visits.filter(status=status)
+    for term in folded_terms(q):
+        visits = visits.filter(unit__name_folded__contains=term)
+    return visits.order_by("-date", "unit__path")
+
+
+def plan_rounds(plan):
+    return plan.rounds.annotate(visit_count=Count("visits")).order_by("number")
+
+
+def finding_list(user, *, status=""):
+    findings = findings_for(user).prefetch_related("officials").order_by("-date", "id")
+    return findings.filter(status=status) if status else findings
+
+
+def task_list(user, *, status=""):
+    tasks = tasks_for(user).order_by("status", "deadline")
+    return tasks.filter(status=status) if status else tasks
+
+
 def is_member(user, round_) -> bool:
     if user.is_superuser:
         return True
@@ -86,9 +132,9 @@ def unanswered_items(visit) -> list:
 
 def officials_for_visit(visit):
     """Staff of the visited unit (and below) on the visit's day, including those moved away since."""
-    path = visit.unit.path
+    unit = visit.unit
     return (
-        Staff.objects.filter(Q(unit__path__startswith=path) | Q(transfers__from_unit__path__startswith=path))
+        Staff.objects.filter(subtree_q(unit, "unit") | subtree_q(unit, "transfers__from_unit"))
         .employed_on(visit.date)
         .distinct()
     )
@@ -109,10 +155,7 @@ def checklist_sections(visit):
 
 
 def round_summary(round_):
-    visits = round_.visits.select_related("unit").annotate(
-        fails=Count("answers", filter=Q(answers__result="fail")),
-    )
-    return list(visits.order_by("date", "unit__path"))
+    return list(with_fails(round_.visits.select_related("unit")).order_by("date", "unit__path"))
 
 
 def can_edit_templates(user) -> bool:

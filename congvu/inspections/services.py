@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.core.uploads import IMAGE, OFFICE, PDF, cleaned_upload
 from congvu.core.workdays import add_working_days
@@ -34,17 +35,38 @@ from congvu.inspections.models import (
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 
 
-def _event(*, unit, action, by=None, before="", after="", note="", **targets) -> InspectionEvent:
-    actor = by if by is not None and getattr(by, "is_authenticated", False) else None
-    return InspectionEvent.objects.create(
-        unit=unit,
-        action=action,
-        actor=actor,
-        before=before or "",
-        after=after or "",
-        note=note[:500],
-        **targets,
+def _event(obj, action, *, unit, by=None, before="", after="", note="", **subjects) -> InspectionEvent:
+    """One step of `obj`'s timeline (a plan, round, visit, finding or task); `subjects` names the other
+    records the step belongs to (the round of a visit, the visit of a finding). States are short codes;
+    an empty one is stored as none."""
+    return record_event(
+        obj, action, by=by, before=before or None, after=after or None, note=note, unit=unit, **subjects
     )
+
+
+def _step(record: Visit | RemedialTask, action, *, by=None, before="", after="", note="") -> InspectionEvent:
+    """A step of a visit or a task; the event also names the visit's round, or the task's finding."""
+    context = {"round": record.round} if isinstance(record, Visit) else {"finding": record.finding}
+    return _event(record, action, unit=record.unit, by=by, before=before, after=after, note=note, **context)
+
+
+def _locked(model, record, statuses, refusal):
+    """`record` again, locked for the change, when it is in one of `statuses`; else `refusal`."""
+    record = model.objects.select_for_update().get(pk=record.pk)
+    if record.status not in statuses:
+        raise ValidationError(refusal)
+    return record
+
+
+def _move(record: Visit | RemedialTask, status, action, *, by=None, note="", **fields):
+    """Put the visit or task in `status` (with `fields` set) and write the step."""
+    before = record.status
+    record.status = status
+    for name, value in fields.items():
+        setattr(record, name, value)
+    record.save()
+    _step(record, action, by=by, before=before, after=record.status, note=note)
+    return record
 
 
 def _saved(instance):
@@ -63,7 +85,7 @@ def create_plan(*, unit, year: int, title: str, decision_number: str = "", decis
             unit=unit, year=year, title=title, decision_number=decision_number, decision_date=decision_date
         )
     )
-    _event(unit=unit, action="plan_created", by=by, after=str(year), note=title)
+    _event(plan, "plan_created", unit=unit, by=by, after=str(year), note=title)
     return plan
 
 
@@ -103,7 +125,7 @@ def create_round(
             template_version=template_version,
         )
     )
-    _event(unit=plan.unit, round=round_, action="round_created", by=by, after=f"{number}", note=title)
+    _event(round_, "round_created", unit=plan.unit, by=by, after=f"{number}", note=title)
     return round_
 
 
@@ -122,21 +144,14 @@ def add_member(
     if not created and (member.role != role or (title and member.title != title)):
         member.role, member.title = role, title or member.title
         member.save()
-    _event(unit=round.unit, round=round, action="member_added", by=by, after=role, note=str(user))
+    _event(round, "member_added", unit=round.unit, by=by, after=role, note=str(user))
     return member
 
 
 @transaction.atomic
 def remove_member(*, member: TeamMember, by=None) -> None:
     round_ = member.round
-    _event(
-        unit=round_.unit,
-        round=round_,
-        action="member_removed",
-        by=by,
-        before=member.role,
-        note=str(member.user),
-    )
+    _event(round_, "member_removed", unit=round_.unit, by=by, before=member.role, note=str(member.user))
     member.delete()
 
 
@@ -147,7 +162,7 @@ def schedule_visit(*, round: Round, unit, date: dt.date, by=None) -> Visit:
     if Visit.objects.filter(round=round, unit=unit, date=date).exists():
         raise ValidationError({"unit": _("Đơn vị này đã có lượt kiểm tra vào ngày đó trong đợt.")})
     visit = _saved(Visit(round=round, unit=unit, date=date, template_version=round.template_version))
-    _event(unit=unit, round=round, visit=visit, action="visit_scheduled", by=by, after=Visit.Status.PLANNED)
+    _step(visit, "visit_scheduled", by=by, after=Visit.Status.PLANNED)
     return visit
 
 
@@ -155,14 +170,8 @@ def schedule_visit(*, round: Round, unit, date: dt.date, by=None) -> Visit:
 def cancel_visit(*, visit: Visit, by=None) -> None:
     if visit.status != Visit.Status.PLANNED:
         raise ValidationError(_("Chỉ hủy được lượt kiểm tra chưa ghi nhận."))
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        action="visit_cancelled",
-        by=by,
-        before=visit.status,
-        note=str(visit),
-    )
+    # The visit goes away with its own timeline: the step stays on the round's.
+    _event(visit.round, "visit_cancelled", unit=visit.unit, by=by, before=visit.status, note=str(visit))
     visit.delete()
 
 
@@ -231,26 +240,9 @@ def save_answers(
     visit.last_save_key = save_key
     visit.save()
     if before != visit.status:
-        _event(
-            unit=visit.unit,
-            round=visit.round,
-            visit=visit,
-            action="visit_started",
-            by=by,
-            before=before,
-            after=visit.status,
-        )
+        _step(visit, "visit_started", by=by, before=before, after=visit.status)
     else:
-        _event(
-            unit=visit.unit,
-            round=visit.round,
-            visit=visit,
-            action="answers_saved",
-            by=by,
-            before=before,
-            after=visit.status,
-            note=f"{len(answers)}",
-        )
+        _step(visit, "answers_saved", by=by, before=before, after=visit.status, note=f"{len(answers)}")
     return visit
 
 
@@ -266,14 +258,7 @@ def add_photo(*, visit: Visit, upload, item: ChecklistItem | None = None, by=Non
         f"visit-{visit.pk}-{timezone.now():%Y%m%d%H%M%S%f}.{_extension(upload)}", clean, save=False
     )
     photo.save()
-    _event(
-        unit=visit.unit,
-        visit=visit,
-        round=visit.round,
-        action="photo_added",
-        by=by,
-        note=item.code if item else "",
-    )
+    _step(visit, "photo_added", by=by, note=item.code if item else "")
     return photo
 
 
@@ -285,9 +270,7 @@ def _extension(upload) -> str:
 
 @transaction.atomic
 def submit_visit(*, visit: Visit, by=None) -> Visit:
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    if visit.status != Visit.Status.DRAFT:
-        raise ValidationError(_("Chỉ gửi được lượt kiểm tra đang ghi nhận."))
+    visit = _locked(Visit, visit, [Visit.Status.DRAFT], _("Chỉ gửi được lượt kiểm tra đang ghi nhận."))
     missing = selectors.unanswered_items(visit)
     if missing:
         raise ValidationError(
@@ -297,18 +280,7 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
     failed_without_note = visit.answers.filter(result=VisitAnswer.Result.FAIL, note="").count()
     if failed_without_note:
         raise ValidationError(_("Mỗi tiêu chí không đạt cần ghi rõ nội dung vi phạm."))
-    before = visit.status
-    visit.status, visit.submitted_at = Visit.Status.SUBMITTED, timezone.now()
-    visit.save()
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        visit=visit,
-        action="visit_submitted",
-        by=by,
-        before=before,
-        after=visit.status,
-    )
+    _move(visit, Visit.Status.SUBMITTED, "visit_submitted", by=by, submitted_at=timezone.now())
     head = visit.round.head()
     if head is not None:
         notify(
@@ -324,69 +296,26 @@ def submit_visit(*, visit: Visit, by=None) -> Visit:
 @transaction.atomic
 def return_visit(*, visit: Visit, note: str = "", by=None) -> Visit:
     """The team head sends a submitted visit back to the inspectors for corrections."""
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    if visit.status != Visit.Status.SUBMITTED:
-        raise ValidationError(_("Chỉ trả lại được lượt kiểm tra đã gửi."))
-    before = visit.status
-    visit.status = Visit.Status.DRAFT
-    visit.save()
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        visit=visit,
-        action="visit_returned",
-        by=by,
-        before=before,
-        after=visit.status,
-        note=note,
-    )
-    return visit
+    visit = _locked(Visit, visit, [Visit.Status.SUBMITTED], _("Chỉ trả lại được lượt kiểm tra đã gửi."))
+    return _move(visit, Visit.Status.DRAFT, "visit_returned", by=by, note=note)
 
 
 @transaction.atomic
 def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
     """The team head closes the visit: each failed item becomes a finding; the unit head is told."""
-    visit = Visit.objects.select_for_update().get(pk=visit.pk)
-    if visit.status != Visit.Status.SUBMITTED:
-        raise ValidationError(_("Chỉ kết thúc được lượt kiểm tra đã gửi trưởng đoàn."))
-    before = visit.status
-    visit.status = Visit.Status.CLOSED
-    visit.closed_at = closed_at or timezone.now()
-    visit.closed_by = by if by is not None and by.is_authenticated else None
-    visit.save()
-    _event(
-        unit=visit.unit,
-        round=visit.round,
-        visit=visit,
-        action="visit_closed",
-        by=by,
-        before=before,
-        after=visit.status,
-    )
+    refusal = _("Chỉ kết thúc được lượt kiểm tra đã gửi trưởng đoàn.")
+    visit = _locked(Visit, visit, [Visit.Status.SUBMITTED], refusal)
+    closed_at = closed_at or timezone.now()
+    _move(visit, Visit.Status.CLOSED, "visit_closed", by=by, closed_at=closed_at, closed_by=_user(by))
     failed = (
         visit.answers.filter(result=VisitAnswer.Result.FAIL)
         .select_related("item")
         .prefetch_related("officials")
     )
     for answer in failed:
-        finding = Finding.objects.create(
-            visit=visit,
-            answer=answer,
-            item=answer.item,
-            unit=visit.unit,
-            date=visit.date,
-            severity=answer.item.default_severity,
-            description=answer.note,
-        )
+        finding = finding_of(answer, visit)
         finding.officials.set(answer.officials.all())
-        _event(
-            unit=visit.unit,
-            visit=visit,
-            finding=finding,
-            action="finding_opened",
-            by=by,
-            after=Finding.Status.OPEN,
-        )
+        _event(finding, "finding_opened", unit=visit.unit, visit=visit, by=by, after=Finding.Status.OPEN)
     from congvu.accounts.selectors import users_with_role_nearest
 
     notify(
@@ -402,6 +331,20 @@ def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
 
 
 # Findings and remediation -----------------------------------------------------------------------
+
+
+def finding_of(answer: VisitAnswer, visit: Visit, **fields) -> Finding:
+    """The finding a failed answer of a closed visit becomes (the demo sets its outcome in `fields`)."""
+    return Finding.objects.create(
+        visit=visit,
+        answer=answer,
+        item=answer.item,
+        unit=visit.unit,
+        date=visit.date,
+        severity=answer.item.default_severity,
+        description=answer.note,
+        **fields,
+    )
 
 
 def _discipline_opener():
@@ -467,15 +410,7 @@ def decide_finding(
             assigned_on=today,
             deadline=add_working_days(today, working_days),
         )
-        _event(
-            unit=finding.unit,
-            finding=finding,
-            task=task,
-            action="task_assigned",
-            by=by,
-            after=task.status,
-            note=f"{task.deadline:%d/%m/%Y}",
-        )
+        _step(task, "task_assigned", by=by, after=task.status, note=f"{task.deadline:%d/%m/%Y}")
         from congvu.accounts.selectors import users_with_role_nearest
 
         notify(
@@ -508,10 +443,10 @@ def decide_finding(
     finding.action = action
     finding.save()
     _event(
+        finding,
+        "finding_decided",
         unit=finding.unit,
-        finding=finding,
         visit=finding.visit,
-        action="finding_decided",
         by=by,
         before=before,
         after=action,
@@ -529,9 +464,8 @@ def report_task(
     *, task: RemedialTask, report: str, files=(), by=None, today: dt.date | None = None
 ) -> RemedialTask:
     """The unit reports that it has put things right, with evidence files."""
-    task = RemedialTask.objects.select_for_update().get(pk=task.pk)
-    if task.status != RemedialTask.Status.OPEN:
-        raise ValidationError(_("Nhiệm vụ không ở trạng thái chờ đơn vị báo cáo."))
+    refusal = _("Nhiệm vụ không ở trạng thái chờ đơn vị báo cáo.")
+    task = _locked(RemedialTask, task, [RemedialTask.Status.OPEN], refusal)
     report = (report or "").strip()
     if not report:
         raise ValidationError({"report": _("Nhập nội dung báo cáo kết quả khắc phục.")})
@@ -544,18 +478,14 @@ def report_task(
         )
         evidence.file.save(evidence.name, clean, save=False)
         evidence.save()
-    before = task.status
-    task.report, task.reported_on, task.reported_by = report, today or timezone.localdate(), _user(by)
-    task.status = RemedialTask.Status.REPORTED
-    task.save()
-    _event(
-        unit=task.unit,
-        task=task,
-        finding=task.finding,
-        action="task_reported",
+    _move(
+        task,
+        RemedialTask.Status.REPORTED,
+        "task_reported",
         by=by,
-        before=before,
-        after=task.status,
+        report=report,
+        reported_on=today or timezone.localdate(),
+        reported_by=_user(by),
     )
     members = [m.user for m in task.finding.visit.round.members.select_related("user")]
     notify(
@@ -573,38 +503,34 @@ def review_task(
     *, task: RemedialTask, accept: bool, note: str = "", by=None, today: dt.date | None = None
 ) -> RemedialTask:
     """The inspector accepts the unit's report, or sends it back with the reason."""
-    task = RemedialTask.objects.select_for_update().get(pk=task.pk)
-    if task.status != RemedialTask.Status.REPORTED:
-        raise ValidationError(_("Chỉ nghiệm thu được nhiệm vụ đơn vị đã báo cáo."))
+    refusal = _("Chỉ nghiệm thu được nhiệm vụ đơn vị đã báo cáo.")
+    task = _locked(RemedialTask, task, [RemedialTask.Status.REPORTED], refusal)
     note = (note or "").strip()
     if not accept and not note:
         raise ValidationError({"note": _("Ghi rõ lý do trả lại để đơn vị khắc phục tiếp.")})
-    before = task.status
-    task.review_note, task.reviewed_by = note, _user(by)
+    reviewed = {"review_note": note, "reviewed_by": _user(by)}
     if accept:
-        task.status, task.accepted_on = RemedialTask.Status.ACCEPTED, today or timezone.localdate()
+        accepted_on = today or timezone.localdate()
+        _move(
+            task,
+            RemedialTask.Status.ACCEPTED,
+            "task_accepted",
+            by=by,
+            note=note,
+            accepted_on=accepted_on,
+            **reviewed,
+        )
     else:
-        task.status, task.returned_count = RemedialTask.Status.OPEN, task.returned_count + 1
-        task.reported_on = None
-    task.save()
-    _event(
-        unit=task.unit,
-        task=task,
-        finding=task.finding,
-        action="task_accepted" if accept else "task_returned",
-        by=by,
-        before=before,
-        after=task.status,
-        note=note,
-    )
+        returned = {"returned_count": task.returned_count + 1, "reported_on": None}
+        _move(task, RemedialTask.Status.OPEN, "task_returned", by=by, note=note, **returned, **reviewed)
     finding = task.finding
     if accept and not finding.tasks.exclude(status=RemedialTask.Status.ACCEPTED).exists():
         finding.status = Finding.Status.CLOSED
         finding.save()
         _event(
+            finding,
+            "finding_closed",
             unit=finding.unit,
-            finding=finding,
-            action="finding_closed",
             by=by,
             before=Finding.Status.OPEN,
             after=finding.status,

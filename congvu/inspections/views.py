@@ -2,9 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db.models import Count, Q
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,8 +10,11 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
-from congvu.accounts.scope import has_role, scoped_units, unit_in_scope
-from congvu.core.text import folded_terms
+from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
+from congvu.core.forms import apply_errors
+from congvu.core.formviews import submit
+from congvu.core.pagination import paginate
+from congvu.core.spreadsheets import xlsx_response
 from congvu.core.uploads import protected_file_response
 from congvu.inspections import documents, forms, selectors, services
 from congvu.inspections.models import (
@@ -32,33 +33,15 @@ from congvu.inspections.models import (
 ORGANISERS = (Role.PROGRAMME_OFFICE, Role.INSPECTOR, Role.LEADERSHIP, Role.SYSTEM_ADMIN)
 PLANNERS = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
 ANYONE = (Role.UNIT_HEAD, *ORGANISERS)
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _messages_of(error: ValidationError) -> list[str]:
-    if hasattr(error, "message_dict"):
-        return [m for values in error.message_dict.values() for m in values]
-    return list(error.messages)
-
-
-def _form_errors(form, error: ValidationError):
-    if hasattr(error, "error_dict"):
-        for field, values in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, values)
-    else:
-        form.add_error(None, error.messages)
+def _error_messages(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
 
 
 def _can_plan(user, round_) -> bool:
     return unit_in_scope(user, round_.unit, PLANNERS)
-
-
-def _one(queryset, pk):
-    """One record of an already scoped queryset; anything outside the scope looks missing."""
-    found = queryset.filter(pk=pk).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 # Plans and rounds -------------------------------------------------------------------------------
@@ -67,29 +50,11 @@ def _one(queryset, pk):
 @staff_required(*ANYONE)
 def index(request):
     """The programme's inspection work: plans and rounds in scope, and what waits for the user."""
-    plans = selectors.plans_for(request.user).annotate(round_count=Count("rounds"))
-    rounds = selectors.rounds_for(request.user).annotate(visit_count=Count("visits"))[:20]
-    my_visits = (
-        selectors.visits_for(request.user)
-        .filter(
-            round__members__user=request.user,
-            status__in=[Visit.Status.PLANNED, Visit.Status.DRAFT, Visit.Status.SUBMITTED],
-        )
-        .order_by("date")[:20]
-    )
-    open_tasks = selectors.tasks_for(request.user).exclude(status=RemedialTask.Status.ACCEPTED)[:20]
-    recent = (
-        selectors.visits_for(request.user).filter(status=Visit.Status.CLOSED).order_by("-date", "-id")[:10]
-    )
     return render(
         request,
         "inspections/index.html",
         {
-            "plans": plans,
-            "rounds": rounds,
-            "my_visits": my_visits,
-            "open_tasks": open_tasks,
-            "recent_visits": recent,
+            **selectors.work_of(request.user),
             "can_plan": has_role(request.user, *PLANNERS),
             "is_organiser": has_role(request.user, *ORGANISERS),
             "today": timezone.localdate(),
@@ -100,32 +65,28 @@ def index(request):
 @staff_required(*PLANNERS)
 def plan_create(request):
     form = forms.PlanForm(request.POST or None, units=scoped_units(request.user, PLANNERS).current())
-    if request.method == "POST" and form.is_valid():
-        try:
-            plan = services.create_plan(**form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo kế hoạch kiểm tra."))
-            return redirect("inspections:plan_detail", pk=plan.pk)
+    plan = submit(
+        request,
+        form,
+        lambda data: services.create_plan(**data, by=request.user),
+        success=_("Đã tạo kế hoạch kiểm tra."),
+    )
+    if plan:
+        return redirect("inspections:plan_detail", pk=plan.pk)
     return render(request, "inspections/plan_form.html", {"form": form})
 
 
 @staff_required(*ORGANISERS)
 def plan_detail(request, pk):
-    plan = _one(selectors.plans_for(request.user), pk)
+    plan = get_object_or_404(selectors.plans_for(request.user), pk=pk)
     form = forms.RoundForm(initial={"template_version": _default_version_id()})
-    rounds = plan.rounds.annotate(visit_count=Count("visits")).order_by("number")
-    return render(
-        request,
-        "inspections/plan_detail.html",
-        {
-            "plan": plan,
-            "rounds": rounds,
-            "form": form,
-            "can_plan": unit_in_scope(request.user, plan.unit, PLANNERS),
-        },
-    )
+    return _plan_page(request, plan, form, can_plan=unit_in_scope(request.user, plan.unit, PLANNERS))
+
+
+def _plan_page(request, plan, form, *, can_plan, status=200):
+    rounds = selectors.plan_rounds(plan)
+    context = {"plan": plan, "rounds": rounds, "form": form, "can_plan": can_plan}
+    return render(request, "inspections/plan_detail.html", context, status=status)
 
 
 def _default_version_id():
@@ -137,32 +98,24 @@ def _default_version_id():
 @staff_required(*PLANNERS)
 @require_POST
 def round_create(request, pk):
-    plan = _one(selectors.plans_for(request.user), pk)
-    if not unit_in_scope(request.user, plan.unit, PLANNERS):
-        raise Http404
+    plan = get_scoped_or_404(selectors.plans_for(request.user), request.user, roles=PLANNERS, pk=pk)
     form = forms.RoundForm(request.POST)
-    if form.is_valid():
-        try:
-            round_ = services.create_round(plan=plan, **form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Đã tạo đợt kiểm tra."))
-            return redirect("inspections:round_detail", pk=round_.pk)
-    rounds = plan.rounds.annotate(visit_count=Count("visits")).order_by("number")
-    return render(
+    round_ = submit(
         request,
-        "inspections/plan_detail.html",
-        {"plan": plan, "rounds": rounds, "form": form, "can_plan": True},
-        status=400,
+        form,
+        lambda data: services.create_round(plan=plan, **data, by=request.user),
+        success=_("Đã tạo đợt kiểm tra."),
     )
+    if round_:
+        return redirect("inspections:round_detail", pk=round_.pk)
+    return _plan_page(request, plan, form, can_plan=True, status=400)
 
 
-def _round_or_404(request, pk, roles=ORGANISERS):
-    round_ = _one(selectors.rounds_for(request.user), pk)
-    if roles is not ORGANISERS and not unit_in_scope(request.user, round_.unit, roles):
-        raise Http404
-    return round_
+def _round_or_404(request, pk, roles=None):
+    """A round the user may see; with `roles`, one organised in the scope of those roles."""
+    if roles is None:
+        return get_object_or_404(selectors.rounds_for(request.user), pk=pk)
+    return get_scoped_or_404(selectors.rounds_for(request.user), request.user, roles=roles, pk=pk)
 
 
 def _round_context(request, round_, member_form=None, visit_form=None):
@@ -189,16 +142,17 @@ def round_detail(request, pk):
 def member_add(request, pk):
     round_ = _round_or_404(request, pk, PLANNERS)
     form = forms.MemberForm(request.POST, units=scoped_units(request.user, PLANNERS))
-    if form.is_valid():
-        services.add_member(round=round_, **form.cleaned_data, by=request.user)
-        messages.success(request, _("Đã cập nhật thành viên đoàn."))
+    success = _("Đã cập nhật thành viên đoàn.")
+    return _round_form(request, round_, form, "member_form", services.add_member, success)
+
+
+def _round_form(request, round_, form, name, service, success):
+    """A form posted on the round's page: `service(round=..., by=..., **data)`, then back to the page, or
+    the page again with the form (`name` in the page's context) showing why not."""
+    if submit(request, form, lambda data: service(round=round_, **data, by=request.user), success=success):
         return redirect("inspections:round_detail", pk=round_.pk)
-    return render(
-        request,
-        "inspections/round_detail.html",
-        _round_context(request, round_, member_form=form),
-        status=400,
-    )
+    context = _round_context(request, round_, **{name: form})
+    return render(request, "inspections/round_detail.html", context, status=400)
 
 
 @staff_required(*PLANNERS)
@@ -214,15 +168,14 @@ def member_remove(request, pk, member_pk):
 @staff_required(*PLANNERS)
 @require_POST
 def visit_cancel(request, pk):
-    visit = _visit_or_404(request, pk)
-    if not _can_plan(request.user, visit.round):
-        raise Http404
+    visit = get_scoped_or_404(
+        selectors.visits_for(request.user), request.user, "round__unit", roles=PLANNERS, pk=pk
+    )
     round_id = visit.round_id
     try:
         services.cancel_visit(visit=visit, by=request.user)
     except ValidationError as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
+        _error_messages(request, error)
     else:
         messages.success(request, _("Đã hủy lượt kiểm tra."))
     return redirect("inspections:round_detail", pk=round_id)
@@ -234,17 +187,8 @@ def visit_schedule(request, pk):
     round_ = _round_or_404(request, pk, PLANNERS)
     units = scoped_units(request.user, PLANNERS).current(round_.start_date)
     form = forms.VisitScheduleForm(request.POST, units=units)
-    if form.is_valid():
-        try:
-            services.schedule_visit(round=round_, **form.cleaned_data, by=request.user)
-        except ValidationError as error:
-            _form_errors(form, error)
-        else:
-            messages.success(request, _("Đã thêm lượt kiểm tra."))
-            return redirect("inspections:round_detail", pk=round_.pk)
-    return render(
-        request, "inspections/round_detail.html", _round_context(request, round_, visit_form=form), status=400
-    )
+    success = _("Đã thêm lượt kiểm tra.")
+    return _round_form(request, round_, form, "visit_form", services.schedule_visit, success)
 
 
 @staff_required(*ORGANISERS)
@@ -258,24 +202,14 @@ def round_report(request, pk):
 
 def _filtered_visits(request):
     form = forms.RegisterFilterForm(request.GET or None)
-    visits = selectors.visits_for(request.user).annotate(
-        fails=Count("answers", filter=Q(answers__result=VisitAnswer.Result.FAIL))
-    )
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        if data.get("year"):
-            visits = visits.filter(date__year=data["year"])
-        if data.get("status"):
-            visits = visits.filter(status=data["status"])
-        for term in folded_terms(data.get("q")):
-            visits = visits.filter(unit__name_folded__contains=term)
-    return form, visits.order_by("-date", "unit__path")
+    filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form, selectors.register_visits(request.user, **filters)
 
 
 @staff_required(*ANYONE)
 def visit_list(request):
     form, visits = _filtered_visits(request)
-    page = Paginator(visits, 50).get_page(request.GET.get("page"))
+    page = paginate(request, visits)
     return render(
         request, "inspections/visit_list.html", {"form": form, "page": page, "total": page.paginator.count}
     )
@@ -284,15 +218,11 @@ def visit_list(request):
 @staff_required(*ANYONE)
 def visit_register(request):
     _form, visits = _filtered_visits(request)
-    response = HttpResponse(documents.visits_register(visits), content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="so-theo-doi-kiem-tra-{timezone.localdate():%Y%m%d}.xlsx"'
-    )
-    return response
+    return xlsx_response(documents.visits_register(visits), "so-theo-doi-kiem-tra")
 
 
 def _visit_or_404(request, pk):
-    return _one(selectors.visits_for(request.user), pk)
+    return get_object_or_404(selectors.visits_for(request.user), pk=pk)
 
 
 @staff_required(*ANYONE)
@@ -309,7 +239,7 @@ def visit_detail(request, pk):
             "answers": answers,
             "photos": visit.photos.select_related("item"),
             "findings": visit.findings.select_related("item").prefetch_related("officials", "tasks"),
-            "events": visit.events.select_related("actor"),
+            "events": visit.events.all(),
             "is_member": selectors.is_member(request.user, round_),
             "is_head": selectors.is_head(request.user, round_),
             "members": round_.members.select_related("user"),
@@ -362,7 +292,7 @@ def visit_record(request, pk):
                 save_key=request.POST.get("save_key", ""),
             )
         except ValidationError as error:
-            errors = _messages_of(error)
+            errors = error.messages
             conflict = (
                 any(e.code == "conflict" for e in error.error_list) if hasattr(error, "error_list") else False
             )
@@ -441,8 +371,8 @@ def visit_photo(request, pk):
         photo = services.add_photo(visit=visit, upload=upload, item=item, by=request.user)
     except ValidationError as error:
         if _wants_json(request):
-            return JsonResponse({"ok": False, "errors": _messages_of(error)}, status=400)
-        for message in _messages_of(error):
+            return JsonResponse({"ok": False, "errors": error.messages}, status=400)
+        for message in error.messages:
             messages.error(request, message)
         return redirect("inspections:visit_record", pk=visit.pk)
     if _wants_json(request):
@@ -459,55 +389,45 @@ def photo_url(photo):
 
 @staff_required(*ANYONE)
 def photo(request, pk):
-    photo = get_object_or_404(VisitPhoto, pk=pk)
-    _visit_or_404(request, photo.visit_id)
+    photo = get_object_or_404(VisitPhoto.objects.filter(visit__in=selectors.visits_for(request.user)), pk=pk)
     return protected_file_response(photo.image, inline=True)
 
 
-def _visit_action(request, pk, action):
+def _visit_step(request, pk, allowed, service, success, **arguments):
+    """`service(visit=..., by=..., **arguments)` on a visit the user sees; refused (403) when the step is
+    not theirs on that round (`allowed(user, round)`)."""
     visit = _visit_or_404(request, pk)
+    if not allowed(request.user, visit.round):
+        raise PermissionDenied
     try:
-        action(visit)
+        service(visit=visit, by=request.user, **arguments)
     except ValidationError as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
+        _error_messages(request, error)
+    else:
+        messages.success(request, success)
     return redirect("inspections:visit_detail", pk=visit.pk)
 
 
 @staff_required(*ORGANISERS)
 @require_POST
 def visit_submit(request, pk):
-    def action(visit):
-        if not selectors.is_member(request.user, visit.round):
-            raise PermissionDenied
-        services.submit_visit(visit=visit, by=request.user)
-        messages.success(request, _("Đã gửi kết quả cho trưởng đoàn."))
-
-    return _visit_action(request, pk, action)
+    success = _("Đã gửi kết quả cho trưởng đoàn.")
+    return _visit_step(request, pk, selectors.is_member, services.submit_visit, success)
 
 
 @staff_required(*ORGANISERS)
 @require_POST
 def visit_close(request, pk):
-    def action(visit):
-        if not selectors.is_head(request.user, visit.round):
-            raise PermissionDenied
-        services.close_visit(visit=visit, by=request.user)
-        messages.success(request, _("Đã kết thúc lượt kiểm tra; các tiêu chí không đạt đã thành phát hiện."))
-
-    return _visit_action(request, pk, action)
+    success = _("Đã kết thúc lượt kiểm tra; các tiêu chí không đạt đã thành phát hiện.")
+    return _visit_step(request, pk, selectors.is_head, services.close_visit, success)
 
 
 @staff_required(*ORGANISERS)
 @require_POST
 def visit_return(request, pk):
-    def action(visit):
-        if not selectors.is_head(request.user, visit.round):
-            raise PermissionDenied
-        services.return_visit(visit=visit, note=request.POST.get("note", "")[:500], by=request.user)
-        messages.success(request, _("Đã trả lại để đoàn ghi nhận tiếp."))
-
-    return _visit_action(request, pk, action)
+    note = request.POST.get("note", "")[:500]
+    success = _("Đã trả lại để đoàn ghi nhận tiếp.")
+    return _visit_step(request, pk, selectors.is_head, services.return_visit, success, note=note)
 
 
 @staff_required(*ANYONE)
@@ -524,13 +444,16 @@ def _can_decide(user, finding) -> bool:
     return unit_in_scope(user, round_.unit, PLANNERS) or selectors.is_member(user, round_)
 
 
+def _status_asked(request, statuses) -> str:
+    """The ?status= of a list when it is one of `statuses`, else "" (all)."""
+    status = request.GET.get("status", "")
+    return status if status in statuses.values else ""
+
+
 @staff_required(*ANYONE)
 def finding_list(request):
-    findings = selectors.findings_for(request.user).prefetch_related("officials").order_by("-date", "id")
-    status = request.GET.get("status", "")
-    if status in Finding.Status.values:
-        findings = findings.filter(status=status)
-    page = Paginator(findings, 50).get_page(request.GET.get("page"))
+    status = _status_asked(request, Finding.Status)
+    page = paginate(request, selectors.finding_list(request.user, status=status))
     return render(
         request,
         "inspections/finding_list.html",
@@ -540,7 +463,7 @@ def finding_list(request):
 
 @staff_required(*ANYONE)
 def finding_detail(request, pk):
-    finding = _one(selectors.findings_for(request.user), pk)
+    finding = get_object_or_404(selectors.findings_for(request.user), pk=pk)
     can_decide = _can_decide(request.user, finding) and not finding.action
     officials = selectors.officials_for_visit(finding.visit)
     form = None
@@ -551,14 +474,14 @@ def finding_detail(request, pk):
             "content": finding.description,
         }
         form = forms.FindingDecisionForm(request.POST or None, officials=officials, initial=initial)
-        if request.method == "POST" and form.is_valid():
-            try:
-                services.decide_finding(finding=finding, by=request.user, **form.cleaned_data)
-            except ValidationError as error:
-                _form_errors(form, error)
-            else:
-                messages.success(request, _("Đã ghi nhận hình thức xử lý."))
-                return redirect("inspections:finding_detail", pk=finding.pk)
+        decided = submit(
+            request,
+            form,
+            lambda data: services.decide_finding(finding=finding, by=request.user, **data),
+            success=_("Đã ghi nhận hình thức xử lý."),
+        )
+        if decided:
+            return redirect("inspections:finding_detail", pk=finding.pk)
     elif request.method == "POST":
         raise PermissionDenied
     return render(
@@ -570,7 +493,7 @@ def finding_detail(request, pk):
             "reminders": finding.reminders.select_related("staff"),
             "tasks": finding.tasks.all(),
             "proposals": finding.proposals.select_related("staff"),
-            "events": finding.events.select_related("actor"),
+            "events": finding.events.all(),
             "records_ready": services._discipline_opener() is not None,
         },
         status=400 if form is not None and form.errors else 200,
@@ -579,11 +502,8 @@ def finding_detail(request, pk):
 
 @staff_required(*ANYONE)
 def task_list(request):
-    tasks = selectors.tasks_for(request.user).order_by("status", "deadline")
-    status = request.GET.get("status", "")
-    if status in RemedialTask.Status.values:
-        tasks = tasks.filter(status=status)
-    page = Paginator(tasks, 50).get_page(request.GET.get("page"))
+    status = _status_asked(request, RemedialTask.Status)
+    page = paginate(request, selectors.task_list(request.user, status=status))
     return render(
         request,
         "inspections/task_list.html",
@@ -597,7 +517,7 @@ def task_list(request):
 
 
 def _task_or_404(request, pk):
-    return _one(selectors.tasks_for(request.user), pk)
+    return get_object_or_404(selectors.tasks_for(request.user), pk=pk)
 
 
 @staff_required(*ANYONE)
@@ -611,19 +531,16 @@ def task_detail(request, pk):
     if request.method == "POST":
         if not can_report:
             raise PermissionDenied
-        if report_form.is_valid():
-            try:
-                services.report_task(
-                    task=task,
-                    report=report_form.cleaned_data["report"],
-                    files=report_form.cleaned_data["files"],
-                    by=request.user,
-                )
-            except ValidationError as error:
-                _form_errors(report_form, error)
-            else:
-                messages.success(request, _("Đã gửi báo cáo khắc phục cho đoàn kiểm tra."))
-                return redirect("inspections:task_detail", pk=task.pk)
+        reported = submit(
+            request,
+            report_form,
+            lambda data: services.report_task(
+                task=task, report=data["report"], files=data["files"], by=request.user
+            ),
+            success=_("Đã gửi báo cáo khắc phục cho đoàn kiểm tra."),
+        )
+        if reported:
+            return redirect("inspections:task_detail", pk=task.pk)
     return render(
         request,
         "inspections/task_detail.html",
@@ -632,7 +549,7 @@ def task_detail(request, pk):
             "report_form": report_form,
             "review_form": forms.TaskReviewForm() if can_review else None,
             "evidence": task.evidence.all(),
-            "events": task.events.select_related("actor"),
+            "events": task.events.all(),
             "today": timezone.localdate(),
         },
         status=400 if report_form is not None and report_form.errors else 200,
@@ -655,8 +572,7 @@ def task_review(request, pk):
                 by=request.user,
             )
         except ValidationError as error:
-            for message in _messages_of(error):
-                messages.error(request, message)
+            _error_messages(request, error)
         else:
             messages.success(request, _("Đã ghi nhận ý kiến của đoàn kiểm tra."))
     else:
@@ -668,8 +584,9 @@ def task_review(request, pk):
 
 @staff_required(*ANYONE)
 def evidence_file(request, pk):
-    evidence = get_object_or_404(TaskEvidence, pk=pk)
-    _task_or_404(request, evidence.task_id)
+    evidence = get_object_or_404(
+        TaskEvidence.objects.filter(task__in=selectors.tasks_for(request.user)), pk=pk
+    )
     return protected_file_response(evidence.file, evidence.name)
 
 
@@ -700,8 +617,7 @@ def template_new_version(request, pk):
             template=template, note=request.POST.get("note", "")[:300], by=request.user
         )
     except ValidationError as error:
-        for message in _messages_of(error):
-            messages.error(request, message)
+        _error_messages(request, error)
         return redirect("inspections:template_list")
     return redirect("inspections:version_detail", pk=version.pk)
 
@@ -739,7 +655,7 @@ def version_detail(request, pk):
                 return redirect("inspections:version_detail", pk=version.pk)
         except ValidationError as error:
             target = item_form if op == "item" else section_form
-            _form_errors(target, error)
+            apply_errors(target, error)
     return render(
         request,
         "inspections/version_detail.html",

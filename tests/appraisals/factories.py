@@ -23,7 +23,7 @@ def ward_staff(ward, count=5, category=StaffCategory.CONG_CHUC, prefix="Cán B�
 
 
 def open_ward_cycle(ward, actor, year=2026):
-    cycle = services.open_cycle(year=year, scope_unit=ward, opened_by=actor)
+    cycle = services.open_cycle(year=year, scope_unit=ward, by=actor)
     return cycle, cycle.unit_cycles.get(unit=ward)
 
 
@@ -36,7 +36,7 @@ def periods(count=10, errors=0, late=0):
 def to_reviewed(evaluation, actor, *, general=Decimal(28)):
     services.submit_self_assessment(
         evaluation=evaluation,
-        actor=actor,
+        by=actor,
         text="Hoàn thành nhiệm vụ.",
         general_score=general,
         periods=periods(),
@@ -45,7 +45,7 @@ def to_reviewed(evaluation, actor, *, general=Decimal(28)):
     if not unit_cycle.meeting_date:
         services.record_meeting(
             unit_cycle=unit_cycle,
-            actor=actor,
+            by=actor,
             meeting_date=dt.date(2026, 11, 20),
             chair="Chủ tịch",
             attendees=10,
@@ -54,7 +54,7 @@ def to_reviewed(evaluation, actor, *, general=Decimal(28)):
         evaluation.unit_cycle.refresh_from_db()
     services.record_meeting_result(
         evaluation=Evaluation.objects.get(pk=evaluation.pk),
-        actor=actor,
+        by=actor,
         comment="Nhất trí.",
         votes={Level.GOOD: 8, Level.EXCELLENT: 2},
         party_comment="Chi bộ nhất trí." if evaluation.is_manager else "",

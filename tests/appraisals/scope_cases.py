@@ -18,7 +18,7 @@ def _other_cycle(world):
     )
     office = UserFactory(username="noivu-ngoai")
     grant(office, Role.PROGRAMME_OFFICE, world.other_ward)
-    cycle = services.open_cycle(year=2026, scope_unit=world.other_ward, opened_by=office)
+    cycle = services.open_cycle(year=2026, scope_unit=world.other_ward, by=office)
     return cycle.unit_cycles.get()
 
 

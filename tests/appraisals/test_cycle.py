@@ -39,7 +39,7 @@ def test_opening_lists_staff_with_transfers_and_the_six_month_minimum(ward, othe
     assert transferred.unit == ward and transferred.previous_unit == other_ward
     assert EvaluationEvent.objects.filter(evaluation=new, action="not_rated").exists()
     with pytest.raises(ValidationError):
-        services.open_cycle(year=2026, scope_unit=ward, opened_by=programme_office)
+        services.open_cycle(year=2026, scope_unit=ward, by=programme_office)
 
 
 def test_self_assessment_scores_and_suggests_the_level(ward, programme_office, official):
@@ -47,7 +47,7 @@ def test_self_assessment_scores_and_suggests_the_level(ward, programme_office, o
     evaluation = unit_cycle.evaluations.get(staff=official.staff)
     services.submit_self_assessment(
         evaluation=evaluation,
-        actor=official,
+        by=official,
         text="Tôi hoàn thành nhiệm vụ.",
         self_level=Level.EXCELLENT,
         general_score=Decimal(25),
@@ -62,7 +62,7 @@ def test_self_assessment_scores_and_suggests_the_level(ward, programme_office, o
     # One cannot claim better than the bands give.
     services.submit_self_assessment(
         evaluation=evaluation,
-        actor=official,
+        by=official,
         text="Sửa lại.",
         self_level=Level.EXCELLENT,
         general_score=Decimal(10),
@@ -72,7 +72,7 @@ def test_self_assessment_scores_and_suggests_the_level(ward, programme_office, o
     assert evaluation.self_level == Level.COMPLETED  # 10 + 75% of 70 = 62.5
     with pytest.raises(ValidationError) as error:
         services.submit_self_assessment(
-            evaluation=evaluation, actor=official, text="x", general_score=Decimal(40), periods=periods()
+            evaluation=evaluation, by=official, text="x", general_score=Decimal(40), periods=periods()
         )
     assert "general_score" in error.value.message_dict
 
@@ -82,26 +82,26 @@ def test_the_whole_cycle_writes_an_event_per_step(ward, programme_office, unit_h
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluation = unit_cycle.evaluations.get(staff=people[0])
     evaluation = to_reviewed(evaluation, unit_head)
-    services.propose(evaluation=evaluation, actor=unit_head, level=Level.GOOD, note="Đề nghị tốt.")
+    services.propose(evaluation=evaluation, by=unit_head, level=Level.GOOD, note="Đề nghị tốt.")
     evaluation = services.decide(
-        evaluation=evaluation, actor=unit_head, level=Level.GOOD, decision_number="12/QĐ"
+        evaluation=evaluation, by=unit_head, level=Level.GOOD, decision_number="12/QĐ"
     )
     assert evaluation.is_locked and evaluation.decided_by == unit_head
     with pytest.raises(ValidationError):
-        services.propose(evaluation=evaluation, actor=unit_head, level=Level.EXCELLENT)
+        services.propose(evaluation=evaluation, by=unit_head, level=Level.EXCELLENT)
     with pytest.raises(ValidationError):
-        services.publish(unit_cycle=unit_cycle, actor=unit_head)  # others not decided yet
+        services.publish(unit_cycle=unit_cycle, by=unit_head)  # others not decided yet
     for other in unit_cycle.evaluations.exclude(pk=evaluation.pk):  # (the head is on the list too)
         other = to_reviewed(other, unit_head)
-        services.propose(evaluation=other, actor=unit_head, level=Level.GOOD)
-        services.decide(evaluation=other, actor=unit_head, level=Level.GOOD, decision_number="13/QĐ")
-    services.publish(unit_cycle=unit_cycle, actor=unit_head)
+        services.propose(evaluation=other, by=unit_head, level=Level.GOOD)
+        services.decide(evaluation=other, by=unit_head, level=Level.GOOD, decision_number="13/QĐ")
+    services.publish(unit_cycle=unit_cycle, by=unit_head)
     unit_cycle.refresh_from_db()
     assert unit_cycle.status == UnitCycle.Status.PUBLISHED
     actions = list(EvaluationEvent.objects.filter(evaluation=evaluation).values_list("action", flat=True))
     assert actions == ["listed", "self_assessed", "meeting_result", "proposed", "decided"]
     decided = EvaluationEvent.objects.get(evaluation=evaluation, action="decided")
-    assert decided.actor == unit_head and decided.before["status"] == "proposed"
+    assert decided.by == unit_head and decided.before["status"] == "proposed"
     assert decided.after["level"] == Level.GOOD
     assert EvaluationEvent.objects.filter(unit_cycle=unit_cycle, action="published").exists()
 
@@ -112,22 +112,22 @@ def test_party_committee_comment_is_required_for_managers(ward, programme_office
     evaluation = unit_cycle.evaluations.get(staff=boss)
     assert evaluation.is_manager
     services.submit_self_assessment(
-        evaluation=evaluation, actor=unit_head, text="x", general_score=Decimal(28), periods=periods()
+        evaluation=evaluation, by=unit_head, text="x", general_score=Decimal(28), periods=periods()
     )
     services.record_meeting(
         unit_cycle=unit_cycle,
-        actor=unit_head,
+        by=unit_head,
         meeting_date=dt.date(2026, 11, 2),
         chair="A",
         attendees=5,
         minutes="m",
     )
     with pytest.raises(ValidationError) as error:
-        services.record_meeting_result(evaluation=evaluation, actor=unit_head, comment="Tốt", votes={})
+        services.record_meeting_result(evaluation=evaluation, by=unit_head, comment="Tốt", votes={})
     assert "party_comment" in error.value.message_dict
     with pytest.raises(ValidationError):
         services.record_meeting_result(
-            evaluation=evaluation, actor=unit_head, comment="Tốt", votes={Level.GOOD: 6}, party_comment="ok"
+            evaluation=evaluation, by=unit_head, comment="Tốt", votes={Level.GOOD: 6}, party_comment="ok"
         )  # more votes than attendees
 
 
@@ -136,16 +136,16 @@ def test_quota_needs_a_justification_or_refuses_per_rule_set(ward, programme_off
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluations = [to_reviewed(unit_cycle.evaluations.get(staff=p), unit_head) for p in people]
     # 6 good-or-better (the five and the head) → cap 1.
-    services.propose(evaluation=evaluations[0], actor=unit_head, level=Level.EXCELLENT)
+    services.propose(evaluation=evaluations[0], by=unit_head, level=Level.EXCELLENT)
     status = services.quota_status(evaluations[1])
     assert (status["excellent"], status["cap"], status["good_or_better"]) == (1, 1, 6)
     with pytest.raises(ValidationError) as error:
-        services.propose(evaluation=evaluations[1], actor=unit_head, level=Level.EXCELLENT)
+        services.propose(evaluation=evaluations[1], by=unit_head, level=Level.EXCELLENT)
     assert "quota_justification" in error.value.message_dict
     assert not Evaluation.objects.filter(pk=evaluations[1].pk, proposed_level=Level.EXCELLENT).exists()
     services.propose(
         evaluation=evaluations[1],
-        actor=unit_head,
+        by=unit_head,
         level=Level.EXCELLENT,
         justification="Thành tích đột xuất.",
     )
@@ -153,11 +153,11 @@ def test_quota_needs_a_justification_or_refuses_per_rule_set(ward, programme_off
     # A rule set without exceptions refuses outright.
     RuleSet.objects.filter(code="ND335-2025").update(quota_exception_allowed=False)
     with pytest.raises(ValidationError) as error:
-        services.propose(evaluation=evaluations[2], actor=unit_head, level=Level.EXCELLENT, justification="x")
+        services.propose(evaluation=evaluations[2], by=unit_head, level=Level.EXCELLENT, justification="x")
     assert "level" in error.value.message_dict
     # An outstanding unit has a 25% cap: 5 → 1 still; a proposal below good shrinks the base.
     UnitCycle.objects.filter(pk=unit_cycle.pk).update(outstanding_unit=True)
-    services.propose(evaluation=evaluations[3], actor=unit_head, level=Level.COMPLETED)
+    services.propose(evaluation=evaluations[3], by=unit_head, level=Level.COMPLETED)
     assert services.quota_status(Evaluation.objects.get(pk=evaluations[4].pk))["good_or_better"] == 5
 
 
@@ -171,11 +171,9 @@ def test_discipline_in_the_year_forces_not_completed(ward, programme_office, uni
     person = ward_staff(ward, 1)[0]
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluation = to_reviewed(unit_cycle.evaluations.get(staff=person), unit_head)
-    services.propose(evaluation=evaluation, actor=unit_head, level=Level.GOOD)
+    services.propose(evaluation=evaluation, by=unit_head, level=Level.GOOD)
     _fake_records(monkeypatch, ["khien_trach"])
-    decided = services.decide(
-        evaluation=evaluation, actor=unit_head, level=Level.GOOD, decision_number="1/QĐ"
-    )
+    decided = services.decide(evaluation=evaluation, by=unit_head, level=Level.GOOD, decision_number="1/QĐ")
     assert decided.level == Level.NOT_COMPLETED
     assert "khien_trach" in decided.forced_reason
 
@@ -191,7 +189,7 @@ def test_ethical_degradation_forces_not_completed_under_335(ward, programme_offi
     evaluation = unit_cycle.evaluations.get(staff=person)
     services.submit_self_assessment(
         evaluation=evaluation,
-        actor=unit_head,
+        by=unit_head,
         text="x",
         general_score=Decimal(28),
         periods=periods(),
@@ -199,10 +197,8 @@ def test_ethical_degradation_forces_not_completed_under_335(ward, programme_offi
     )
     evaluation = to_reviewed(Evaluation.objects.get(pk=evaluation.pk), unit_head)
     Evaluation.objects.filter(pk=evaluation.pk).update(ethical_degradation=True)
-    services.propose(evaluation=evaluation, actor=unit_head, level=Level.GOOD)
-    decided = services.decide(
-        evaluation=evaluation, actor=unit_head, level=Level.GOOD, decision_number="2/QĐ"
-    )
+    services.propose(evaluation=evaluation, by=unit_head, level=Level.GOOD)
+    decided = services.decide(evaluation=evaluation, by=unit_head, level=Level.GOOD, decision_number="2/QĐ")
     assert decided.level == Level.NOT_COMPLETED
 
 
@@ -210,41 +206,39 @@ def test_correction_is_a_new_decision_referring_to_the_old(ward, programme_offic
     person = ward_staff(ward, 1)[0]
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluation = to_reviewed(unit_cycle.evaluations.get(staff=person), unit_head)
-    services.propose(evaluation=evaluation, actor=unit_head, level=Level.COMPLETED)
-    old = services.decide(
-        evaluation=evaluation, actor=unit_head, level=Level.COMPLETED, decision_number="3/QĐ"
-    )
+    services.propose(evaluation=evaluation, by=unit_head, level=Level.COMPLETED)
+    old = services.decide(evaluation=evaluation, by=unit_head, level=Level.COMPLETED, decision_number="3/QĐ")
     new = services.correct(
-        evaluation=old, actor=unit_head, level=Level.GOOD, decision_number="4/QĐ", reason="Sai sót"
+        evaluation=old, by=unit_head, level=Level.GOOD, decision_number="4/QĐ", reason="Sai sót"
     )
     old.refresh_from_db()
     assert (old.status, old.is_current, old.level) == (Evaluation.Status.SUPERSEDED, False, Level.COMPLETED)
     assert new.supersedes == old and new.is_current and new.level == Level.GOOD
     assert Evaluation.objects.filter(staff=person, year=2026, is_current=True).get() == new
     with pytest.raises(ValidationError):
-        services.correct(evaluation=old, actor=unit_head, level=Level.GOOD, decision_number="5", reason="x")
+        services.correct(evaluation=old, by=unit_head, level=Level.GOOD, decision_number="5", reason="x")
 
 
 def test_complaint_window_and_outcome(ward, programme_office, unit_head, official):
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluation = to_reviewed(unit_cycle.evaluations.get(staff=official.staff), unit_head)
-    services.propose(evaluation=evaluation, actor=unit_head, level=Level.COMPLETED)
-    services.decide(evaluation=evaluation, actor=unit_head, level=Level.COMPLETED, decision_number="7/QĐ")
+    services.propose(evaluation=evaluation, by=unit_head, level=Level.COMPLETED)
+    services.decide(evaluation=evaluation, by=unit_head, level=Level.COMPLETED, decision_number="7/QĐ")
     with pytest.raises(ValidationError):
-        services.file_complaint(evaluation=evaluation, actor=official, text="Chưa công khai")
+        services.file_complaint(evaluation=evaluation, by=official, text="Chưa công khai")
     for other in unit_cycle.evaluations.exclude(pk=evaluation.pk):
         other = to_reviewed(other, unit_head)
-        services.propose(evaluation=other, actor=unit_head, level=Level.GOOD)
-        services.decide(evaluation=other, actor=unit_head, level=Level.GOOD, decision_number="9/QĐ")
-    services.publish(unit_cycle=unit_cycle, actor=unit_head)
+        services.propose(evaluation=other, by=unit_head, level=Level.GOOD)
+        services.decide(evaluation=other, by=unit_head, level=Level.GOOD, decision_number="9/QĐ")
+    services.publish(unit_cycle=unit_cycle, by=unit_head)
     evaluation.refresh_from_db()
     late = timezone.localdate() + dt.timedelta(days=16)
     with pytest.raises(ValidationError):
-        services.file_complaint(evaluation=evaluation, actor=official, text="Muộn", today=late)
-    services.file_complaint(evaluation=evaluation, actor=official, text="Tôi đề nghị xem lại.")
+        services.file_complaint(evaluation=evaluation, by=official, text="Muộn", today=late)
+    services.file_complaint(evaluation=evaluation, by=official, text="Tôi đề nghị xem lại.")
     new = services.resolve_complaint(
         evaluation=evaluation,
-        actor=unit_head,
+        by=unit_head,
         outcome="Chấp nhận khiếu nại.",
         new_level=Level.GOOD,
         decision_number="8/QĐ",
@@ -261,22 +255,22 @@ def test_transferred_person_is_rated_with_the_old_units_scores(ward, other_ward,
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluation = unit_cycle.evaluations.get(staff=moved)
     services.submit_self_assessment(
-        evaluation=evaluation, actor=unit_head, text="x", general_score=Decimal(28), periods=periods()
+        evaluation=evaluation, by=unit_head, text="x", general_score=Decimal(28), periods=periods()
     )
     services.record_meeting(
         unit_cycle=unit_cycle,
-        actor=unit_head,
+        by=unit_head,
         meeting_date=dt.date(2026, 11, 2),
         chair="A",
         attendees=5,
         minutes="m",
     )
     with pytest.raises(ValidationError) as error:
-        services.record_meeting_result(evaluation=evaluation, actor=unit_head, comment="Tốt", votes={})
+        services.record_meeting_result(evaluation=evaluation, by=unit_head, comment="Tốt", votes={})
     assert "previous_unit_comment" in error.value.message_dict
     services.record_meeting_result(
         evaluation=evaluation,
-        actor=unit_head,
+        by=unit_head,
         comment="Tốt",
         votes={},
         previous_unit_comment="Phường cũ: 4 tháng, hoàn thành tốt, 85 điểm.",

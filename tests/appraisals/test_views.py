@@ -242,7 +242,7 @@ def test_home_cards_for_the_official_and_the_head(login, official, unit_head, pr
     evaluation = to_reviewed(unit_cycle.evaluations.get(staff=official.staff), unit_head)
     from congvu.appraisals import services
 
-    services.propose(evaluation=evaluation, actor=unit_head, level=Level.GOOD)
+    services.propose(evaluation=evaluation, by=unit_head, level=Level.GOOD)
     assert (
         "Phiếu đánh giá chờ quyết định"
         in login(unit_head).get(reverse("accounts:staff_home")).content.decode()
@@ -255,7 +255,7 @@ def test_step_log_reads_as_labels_and_dd_mm_yyyy_not_raw_data(login, unit_head, 
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     EvaluationEvent.objects.create(
         unit_cycle=unit_cycle,
-        actor=unit_head,
+        by=unit_head,
         action="meeting",
         before={"meeting_date": "", "status": "open"},
         after={"meeting_date": "2026-11-20", "status": "open"},

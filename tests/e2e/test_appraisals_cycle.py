@@ -58,7 +58,7 @@ def test_a_ward_runs_its_2026_cycle_end_to_end(
     for index, evaluation in enumerate(unit_cycle.evaluations.exclude(pk=mine.pk)):
         evaluation = to_reviewed(evaluation, unit_head)
         services.propose(
-            evaluation=evaluation, actor=unit_head, level=Level.EXCELLENT if index == 0 else Level.GOOD
+            evaluation=evaluation, by=unit_head, level=Level.EXCELLENT if index == 0 else Level.GOOD
         )
 
     # The head records the official's part of the meeting.
@@ -98,7 +98,7 @@ def test_a_ward_runs_its_2026_cycle_end_to_end(
     for evaluation in unit_cycle.evaluations.filter(status=Evaluation.Status.PROPOSED):
         services.decide(
             evaluation=evaluation,
-            actor=unit_head,
+            by=unit_head,
             level=evaluation.proposed_level,
             decision_number="26/QĐ-UBND",
             justification="Hai sáng kiến cấp tỉnh trong năm.",

@@ -264,7 +264,7 @@ def test_finding_becomes_a_task_the_unit_completes_and_the_inspector_accepts(
     assert task.status == RemedialTask.Status.ACCEPTED and finding.status == Finding.Status.CLOSED
     history = list(InspectionEvent.objects.filter(task=task).values_list("action", "before", "after"))
     assert history == [
-        ("task_assigned", "", "open"),
+        ("task_assigned", None, "open"),
         ("task_reported", "open", "reported"),
         ("task_returned", "reported", "open"),
         ("task_reported", "open", "reported"),
