@@ -35,6 +35,9 @@ class ScopeCase:
     secret: str = ""
     data: dict = field(default_factory=dict)
     unchanged: Callable[[World], bool] | None = None  # for actions: True when nothing changed
+    # 404 for anything of another unit. 403 only for a record shared by every unit (a province's checklist
+    # templates): the insider may see it, so refusing the action does not reveal anything.
+    refusal: int = 404
 
     def __str__(self):
         return self.url_name

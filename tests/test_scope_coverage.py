@@ -63,13 +63,13 @@ def test_out_of_scope_access_is_refused(case, client, ward, other_ward, ward_ins
     client.force_login(ward_insider)
     if case.kind == "action":
         response = client.post(url, case.data)
-        assert response.status_code == 404, f"{case.url_name}: {response.status_code}"
+        assert response.status_code == case.refusal, f"{case.url_name}: {response.status_code}"
         if case.unchanged is not None:
             assert case.unchanged(world), f"{case.url_name} changed an out-of-scope record"
         return
     response = client.get(url)
     if case.kind == "record":
-        assert response.status_code == 404, f"{case.url_name}: {response.status_code}"
+        assert response.status_code == case.refusal, f"{case.url_name}: {response.status_code}"
     else:
         assert response.status_code == 200, f"{case.url_name}: {response.status_code}"
         assert case.secret, "a list case needs the text that must not appear"

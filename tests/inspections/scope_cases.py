@@ -244,6 +244,7 @@ SCOPE_CASES = [
         lambda w: reverse("inspections:template_new_version", args=[default_template_version().template_id]),
         kind="action",
         unchanged=lambda w: TemplateVersion.objects.count() == 1,
+        refusal=403,  # the province's templates: seen by every organiser, edited by the programme office
     ),
     ScopeCase(
         "inspections:version_detail",
@@ -257,6 +258,7 @@ SCOPE_CASES = [
         kind="action",
         data={"op": "publish"},
         unchanged=lambda w: TemplateVersion.objects.count() == 1,
+        refusal=403,  # as above
     ),
     ScopeCase("api:inspection_rounds", _list("api:inspection_rounds", _visit), kind="list", secret=SECRET),
     ScopeCase(
