@@ -34,7 +34,14 @@ class RegulationStatus(Schema):
     units: list[RegulationRow]
 
 
-@router.get("/regulations", response=RegulationStatus, auth=django_auth, url_name="records_regulations")
+# The operation id is the one it had before the split, for clients generated from the schema.
+@router.get(
+    "/regulations",
+    response=RegulationStatus,
+    auth=django_auth,
+    url_name="records_regulations",
+    operation_id="congvu_records_api_regulation_status",
+)
 def regulation_status(request, on: dt.date | None = None):
     """Units in scope that should have a working regulation, and the one in force on `on` (default today)."""
     if not has_role(request.user, *roles.VIEW):
