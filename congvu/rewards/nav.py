@@ -5,10 +5,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from congvu.accounts.scope import has_role, scoped
+from congvu.accounts.scope import has_role
 from congvu.core import nav
-from congvu.rewards import roles
-from congvu.rewards.models import Reward
+from congvu.rewards import roles, selectors
 
 # The menu keeps the one heading these registers had before they were four apps.
 SECTION = _("Khen thưởng, kỷ luật, quy chế, kế hoạch")
@@ -26,9 +25,7 @@ nav.add_staff_nav(
 def home_cards(request) -> list[dict]:
     if not has_role(request.user, *roles.DECIDE):
         return []
-    waiting = scoped(
-        Reward.objects.filter(status=Reward.Status.PROPOSED), request.user, roles=roles.DECIDE
-    ).count()
+    waiting = selectors.decidable(request.user).count()
     return [
         {
             "label": _g("Đề nghị khen thưởng chờ quyết định"),
