@@ -32,7 +32,7 @@ def timed(function, repeat=5):
 
 def synthetic_wards(count):
     """`count` extra communes under the province, each with a regulation (every tenth without one)."""
-    from congvu.records.models import WorkingRegulation
+    from congvu.regulations.models import WorkingRegulation
     from congvu.units.models import Unit, UnitType
 
     province = Unit.objects.get(code="LS")
@@ -70,19 +70,23 @@ def main():
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    from congvu.discipline import demo as discipline
     from congvu.people import demo as foundation
-    from congvu.records import demo as records
+    from congvu.plans import demo as plans
+    from congvu.regulations import demo as regulations
+    from congvu.rewards import demo as rewards
 
     started = time.perf_counter()
     foundation.seed()
     foundation_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    records.seed()
+    for part in (rewards, discipline, regulations, plans):
+        part.seed()
     records_seconds = time.perf_counter() - started
     synthetic_wards(args.wards)
 
     from congvu.core.indicators import Period, load_all
-    from congvu.records import selectors
+    from congvu.regulations import selectors
     from congvu.units.lineage import Lineage
     from congvu.units.models import Unit
 

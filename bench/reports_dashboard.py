@@ -587,7 +587,7 @@ def generate_evaluations(args, staff_rows):
 
 def generate_regulations(args, units):
     """A working regulation in force for nine units in ten (cheap: one per unit)."""
-    from congvu.records.models import WorkingRegulation
+    from congvu.regulations.models import WorkingRegulation
 
     rng = random.Random(11)
     rows = [

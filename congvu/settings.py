@@ -41,7 +41,10 @@ INSTALLED_APPS = [
     "congvu.ratings",
     "congvu.inspections",
     "congvu.appraisals",
-    "congvu.records",
+    "congvu.rewards",
+    "congvu.discipline",
+    "congvu.regulations",
+    "congvu.plans",
     "congvu.reports",
     "congvu.demo",
 ]

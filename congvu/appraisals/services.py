@@ -21,6 +21,7 @@ from congvu.appraisals.models import (
 )
 from congvu.appraisals.selectors import CATEGORY_GROUPS
 from congvu.core.events import record_event
+from congvu.discipline.selectors import discipline_forms_in_year as decided_forms_in_year
 from congvu.people.models import Staff, StaffCategory, Transfer
 from congvu.units.lineage import subtree_q
 from congvu.units.models import Unit
@@ -29,12 +30,8 @@ RATED_CATEGORIES = (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC, StaffCategory
 
 
 def discipline_forms_in_year(staff, year: int) -> list[str] | None:
-    """Forms of discipline decided in the year, from the records part; None when that part is absent."""
-    try:
-        from congvu.records.selectors import discipline_forms_in_year as records_forms
-    except ImportError:
-        return None
-    return list(records_forms(staff, year))
+    """Forms of discipline decided in the year (congvu.discipline)."""
+    return list(decided_forms_in_year(staff, year))
 
 
 def _snapshot(evaluation: Evaluation, fields) -> dict:

@@ -11,6 +11,7 @@ audit log (congvu.core.audit) is the technical trail of every row change with th
 from, for the system admin. Event models are not `Audited`: a step is written once, in its own place.
 """
 
+import datetime as dt
 from typing import ClassVar
 
 from django.apps import apps
@@ -46,6 +47,9 @@ class StateEvent(models.Model):
     subject_fields: ClassVar[tuple[str, ...]] = ()
     # Human names of the actions, for the timeline; an unknown action shows as written.
     action_labels: ClassVar[dict] = {}
+    # Choices whose labels show a before/after code in words (a status, a kind); ISO dates show as
+    # dd/mm/yyyy; anything else as written.
+    state_choices: ClassVar[tuple] = ()
 
     class Meta:
         abstract = True
@@ -61,6 +65,29 @@ class StateEvent(models.Model):
     @property
     def by_display(self) -> str:
         return self.by_name or str(SYSTEM_NAME)
+
+    @property
+    def before_label(self):
+        return state_label(self.before, self.state_choices)
+
+    @property
+    def after_label(self):
+        return state_label(self.after, self.state_choices)
+
+
+def state_label(value, choices=()):
+    """A before/after value in words: a choice's label, an ISO date as dd/mm/yyyy, else as stored."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        for choice in choices:
+            if value in choice.values:
+                return choice(value).label
+        try:
+            return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return value
 
 
 def _event_models_by_subject() -> dict[type, tuple[type, str]]:

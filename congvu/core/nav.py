@@ -35,6 +35,8 @@ class Registry:
     staff_nav: list[NavItem] = field(default_factory=list)
     public_links: list[PublicLink] = field(default_factory=list)
     home_cards: list[Callable] = field(default_factory=list)
+    # Where a provider's cards go among the others (lower first; same order: registration order).
+    home_card_order: dict[Callable, int] = field(default_factory=dict)
 
 
 registry = Registry()
@@ -60,10 +62,12 @@ def add_public_link(link: PublicLink) -> None:
         registry.public_links.append(link)
 
 
-def add_home_cards(provider: Callable) -> None:
-    """`provider(request)` returns a list of dicts: {"label", "value", "url", "tone"}."""
+def add_home_cards(provider: Callable, *, order: int = 0) -> None:
+    """`provider(request)` returns a list of dicts: {"label", "value", "url", "tone"}; `order` places its
+    cards among the other apps' (lower first, ties in registration order)."""
     if provider not in registry.home_cards:
         registry.home_cards.append(provider)
+        registry.home_card_order[provider] = order
 
 
 def _url(name: str) -> str | None:
@@ -121,6 +125,7 @@ def public_links() -> list[dict]:
 
 def home_cards(request) -> list[dict]:
     cards = []
-    for provider in discover().home_cards:
+    found = discover()
+    for provider in sorted(found.home_cards, key=lambda p: found.home_card_order.get(p, 0)):
         cards.extend(provider(request))
     return cards

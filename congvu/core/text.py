@@ -19,3 +19,10 @@ def fold(text: str | None) -> str:
 def folded_terms(query: str | None) -> list[str]:
     """The words of a search query, folded, so each can be matched on its own."""
     return fold(query).split()
+
+
+def search_folded(queryset, query: str | None, field: str = "search_folded"):
+    """Accent-insensitive search of a queryset: every folded word of `query` must appear in `field`."""
+    for term in folded_terms(query):
+        queryset = queryset.filter(**{f"{field}__contains": term})
+    return queryset

@@ -19,6 +19,7 @@ from congvu.core.notifications import notify
 from congvu.core.text import fold
 from congvu.core.uploads import cleaned_upload
 from congvu.core.workdays import add_working_days, working_days_elapsed
+from congvu.discipline.services import open_discipline_case
 from congvu.feedback import sms
 from congvu.feedback.models import (
     CONSENT_VERSION,
@@ -657,10 +658,6 @@ class DisciplineUnavailable(Exception):
 @transaction.atomic
 def propose_discipline(case, *, by, url: str = "") -> int:
     """Open a discipline case in the records part for each official the case named."""
-    try:
-        from congvu.records.services import open_discipline_case
-    except ImportError as error:
-        raise DisciplineUnavailable from error
     officials = list(case.officials_concerned.all())
     if not officials:
         raise ValidationError(_("Chưa ghi cán bộ bị phản ánh."))

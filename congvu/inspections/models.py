@@ -451,7 +451,7 @@ class DisciplineProposal(Audited):
         if not self.case_reference.isdigit():
             return ""
         try:
-            return reverse("records:discipline_detail", args=[int(self.case_reference)])
+            return reverse("discipline:discipline_detail", args=[int(self.case_reference)])
         except NoReverseMatch:
             return ""
 

@@ -12,6 +12,7 @@ from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.core.uploads import IMAGE, OFFICE, PDF, cleaned_upload
 from congvu.core.workdays import add_working_days
+from congvu.discipline.services import open_discipline_case
 from congvu.inspections import selectors
 from congvu.inspections.checklist import default_template_version
 from congvu.inspections.models import (
@@ -349,10 +350,6 @@ def finding_of(answer: VisitAnswer, visit: Visit, **fields) -> Finding:
 
 def _discipline_opener():
     """The records part's service, if it is installed; None means proposals wait to be handed over."""
-    try:
-        from congvu.records.services import open_discipline_case
-    except ImportError:
-        return None
     return open_discipline_case
 
 

@@ -2,8 +2,6 @@
 publication, complaint and correction; every step an event."""
 
 import datetime as dt
-import sys
-import types
 from decimal import Decimal
 
 import pytest
@@ -162,9 +160,7 @@ def test_quota_needs_a_justification_or_refuses_per_rule_set(ward, programme_off
 
 
 def _fake_records(monkeypatch, forms):
-    module = types.ModuleType("congvu.records.selectors")
-    module.discipline_forms_in_year = lambda staff, year: forms
-    monkeypatch.setitem(sys.modules, "congvu.records.selectors", module)
+    monkeypatch.setattr(services, "decided_forms_in_year", lambda staff, year: forms)
 
 
 def test_discipline_in_the_year_forces_not_completed(ward, programme_office, unit_head, monkeypatch):
@@ -176,11 +172,6 @@ def test_discipline_in_the_year_forces_not_completed(ward, programme_office, uni
     decided = services.decide(evaluation=evaluation, by=unit_head, level=Level.GOOD, decision_number="1/QĐ")
     assert decided.level == Level.NOT_COMPLETED
     assert "khien_trach" in decided.forced_reason
-
-
-def test_without_the_records_part_discipline_is_unknown(monkeypatch):
-    monkeypatch.setitem(sys.modules, "congvu.records.selectors", None)
-    assert services.discipline_forms_in_year(object(), 2026) is None
 
 
 def test_ethical_degradation_forces_not_completed_under_335(ward, programme_office, unit_head):

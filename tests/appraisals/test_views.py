@@ -158,9 +158,10 @@ def test_discipline_warning_on_the_evaluation_page(login, unit_head, programme_o
     person = ward_staff(ward, 1)[0]
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluation = unit_cycle.evaluations.get(staff=person)
-    module = types.ModuleType("congvu.records.selectors")
-    module.discipline_forms_in_year = lambda staff, year: ["canh_cao"] if staff.pk == person.pk else []
-    monkeypatch.setitem(sys.modules, "congvu.records.selectors", module)
+    monkeypatch.setattr(
+        "congvu.appraisals.services.decided_forms_in_year",
+        lambda staff, year: ["canh_cao"] if staff.pk == person.pk else [],
+    )
     body = login(unit_head).get(reverse("appraisals:evaluation", args=[evaluation.pk])).content.decode()
     assert "Phải xếp loại không hoàn thành nhiệm vụ" in body and "canh_cao" in body
 

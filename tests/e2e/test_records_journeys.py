@@ -1,19 +1,23 @@
-"""Browser journeys of the records part: a reward decided, a discipline case from an inspection finding,
-a regulation replaced with the indicator right for past dates, a plan's tasks assigned, reported, accepted."""
+"""Browser journeys of rewards, discipline, working regulations and plans: a reward decided, a
+discipline case from an inspection finding, a regulation replaced with the indicator right for past dates, a plan's tasks assigned, reported, accepted."""
 
 import datetime as dt
 
 import pytest
 
 from congvu.core.indicators import Period
-from congvu.records import services
-from congvu.records.evidence import evidence_for
-from congvu.records.models import DisciplineCase, Reward, TaskAssignment, WorkingRegulation
-from congvu.records.selectors import discipline_forms_in_year
+from congvu.discipline import services as discipline_services
+from congvu.discipline.evidence import evidence_for
+from congvu.discipline.models import DisciplineCase
+from congvu.discipline.selectors import discipline_forms_in_year
+from congvu.plans.models import TaskAssignment
+from congvu.regulations import services as regulations_services
+from congvu.regulations.models import WorkingRegulation
 from congvu.reports.engine import evaluate
+from congvu.rewards.models import Reward
 from tests.e2e.conftest import log_in
 from tests.factories import StaffFactory
-from tests.records.factories import title
+from tests.rewards.factories import title
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
@@ -61,7 +65,7 @@ def test_an_inspection_finding_becomes_a_decided_discipline_case_on_the_evidence
     browser_page, unit_head, inspector, ward
 ):
     person = StaffFactory(unit=ward, full_name="Nông Văn Vi Phạm")
-    case = services.open_discipline_case(  # what the inspections part calls for a finding
+    case = discipline_services.open_discipline_case(  # what the inspections part calls for a finding
         staff=person,
         origin="inspection",
         origin_reference="Biên bản kiểm tra 05/BB-ĐKT",
@@ -95,7 +99,7 @@ def test_an_inspection_finding_becomes_a_decided_discipline_case_on_the_evidence
 
 
 def test_a_regulation_is_replaced_and_past_dates_keep_their_state(browser_page, programme_office, city, ward):
-    services.issue_regulation(
+    regulations_services.issue_regulation(
         unit=city,
         kind="issued",
         title="Quy chế thành phố",
@@ -103,7 +107,7 @@ def test_a_regulation_is_replaced_and_past_dates_keep_their_state(browser_page, 
         signed_on=dt.date(2017, 1, 5),
         by=None,
     )
-    services.issue_regulation(
+    regulations_services.issue_regulation(
         unit=ward,
         kind="issued",
         title="Quy chế cũ",

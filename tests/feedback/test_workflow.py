@@ -257,32 +257,11 @@ def test_sms_http_gateway_posts_json(monkeypatch):
     assert b'"to": "0912345678"' in sent["body"] and sent["auth"] == "Bearer t0k"
 
 
-def test_discipline_proposal_degrades_without_the_records_part(
-    login, ward, unit_head, reception_officer, monkeypatch
-):
-    import sys
-
-    from tests.factories import StaffFactory
-
-    case = make_case(ward)
-    services.set_officials(case, by=reception_officer, staff=[StaffFactory(unit=ward)])
-    monkeypatch.setitem(sys.modules, "congvu.records.services", None)  # the part is not installed
-    response = login(unit_head).post(
-        reverse("feedback:case_action", args=[case.pk, "discipline"]), follow=True
-    )
-    assert "chưa được cài đặt" in response.content.decode()
-
-
-def test_discipline_proposal_calls_the_records_part(ward, unit_head, reception_officer, monkeypatch):
-    import sys
-    import types
-
+def test_discipline_proposal_calls_the_discipline_part(ward, unit_head, reception_officer, monkeypatch):
     from tests.factories import StaffFactory
 
     calls = []
-    fake = types.ModuleType("congvu.records.services")
-    fake.open_discipline_case = lambda **kwargs: calls.append(kwargs)
-    monkeypatch.setitem(sys.modules, "congvu.records.services", fake)
+    monkeypatch.setattr(services, "open_discipline_case", lambda **kwargs: calls.append(kwargs))
     case = make_case(ward)
     official = StaffFactory(unit=ward)
     services.set_officials(case, by=reception_officer, staff=[official])
