@@ -20,7 +20,7 @@ def _user(user):
 
 @transaction.atomic
 def open_discipline_case(
-    *, staff: Staff, origin: str, origin_reference: str, facts: str, opened_by, origin_url: str = ""
+    *, staff: Staff, origin: str, origin_reference: str, facts: str, by, origin_url: str = ""
 ) -> DisciplineCase:
     """Open a discipline case against `staff` (called by the inspections part for a finding whose action
     is a proposal for discipline). The case belongs to the person's current unit."""
@@ -36,12 +36,12 @@ def open_discipline_case(
         origin_reference=(origin_reference or "").strip()[:200],
         origin_url=origin_url[:500],
         facts=(facts or "").strip(),
-        opened_by=_user(opened_by),
+        opened_by=_user(by),
         opened_on=timezone.localdate(),
     )
     case.full_clean()
     case.save()
-    record_event(case, "opened", by=opened_by, after=case.status)
+    record_event(case, "opened", by=by, after=case.status)
     return case
 
 

@@ -132,7 +132,7 @@ def discipline_new(request):
             origin_reference=data["origin_reference"],
             origin_url=data["origin_url"],
             facts=data["facts"],
-            opened_by=request.user,
+            by=request.user,
         ),
         success=_("Đã mở hồ sơ xem xét kỷ luật."),
     )

@@ -651,13 +651,9 @@ def set_officials(case, *, by, staff):
     return case
 
 
-class DisciplineUnavailable(Exception):
-    """The records part (discipline cases) is not installed."""
-
-
 @transaction.atomic
 def propose_discipline(case, *, by, url: str = "") -> int:
-    """Open a discipline case in the records part for each official the case named."""
+    """Open a discipline case for each official the case named."""
     officials = list(case.officials_concerned.all())
     if not officials:
         raise ValidationError(_("Chưa ghi cán bộ bị phản ánh."))
@@ -667,7 +663,7 @@ def propose_discipline(case, *, by, url: str = "") -> int:
             origin="feedback",
             origin_reference=case.code,
             facts=f"{case.title}\n\n{case.content}",
-            opened_by=by,
+            by=by,
             origin_url=url,
         )
         record_event(case, "discipline_proposed", by=by, after=staff.full_name)

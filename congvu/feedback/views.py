@@ -384,16 +384,11 @@ def _officials(request, case, data):
 
 @action("discipline", ASSIGN_ROLES)
 def _discipline(request, case, data):
-    try:
-        count = services.propose_discipline(
-            case,
-            by=request.user,
-            url=request.build_absolute_uri(reverse("feedback:case_detail", args=[case.pk])),
-        )
-    except services.DisciplineUnavailable:
-        raise ValidationError(
-            _("Chức năng hồ sơ kỷ luật chưa được cài đặt; chưa thể đề nghị xem xét kỷ luật.")
-        )
+    count = services.propose_discipline(
+        case,
+        by=request.user,
+        url=request.build_absolute_uri(reverse("feedback:case_detail", args=[case.pk])),
+    )
     return _("Đã đề nghị xem xét kỷ luật %(n)s cán bộ.") % {"n": count}
 
 

@@ -348,11 +348,6 @@ def finding_of(answer: VisitAnswer, visit: Visit, **fields) -> Finding:
     )
 
 
-def _discipline_opener():
-    """The records part's service, if it is installed; None means proposals wait to be handed over."""
-    return open_discipline_case
-
-
 @transaction.atomic
 def decide_finding(
     *,
@@ -419,22 +414,20 @@ def decide_finding(
             email=False,
         )
     else:
-        opener = _discipline_opener()
         for staff in people:
             proposal = DisciplineProposal.objects.create(
                 finding=finding, staff=staff, unit=finding.unit, facts=content, created_by=_user(by)
             )
-            if opener is not None:
-                case = opener(
-                    staff=staff,
-                    origin="inspection",
-                    origin_reference=f"KT-{finding.visit_id}-{finding.pk}",
-                    facts=content,
-                    opened_by=by,
-                    origin_url=reverse("inspections:finding_detail", args=[finding.pk]),
-                )
-                proposal.case_reference = str(getattr(case, "reference", "") or getattr(case, "pk", ""))
-                proposal.save()
+            case = open_discipline_case(
+                staff=staff,
+                origin="inspection",
+                origin_reference=f"KT-{finding.visit_id}-{finding.pk}",
+                facts=content,
+                by=by,
+                origin_url=reverse("inspections:finding_detail", args=[finding.pk]),
+            )
+            proposal.case_reference = str(case.pk)
+            proposal.save()
         finding.status = Finding.Status.CLOSED
     before = finding.action
     finding.action = action

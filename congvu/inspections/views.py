@@ -494,7 +494,6 @@ def finding_detail(request, pk):
             "tasks": finding.tasks.all(),
             "proposals": finding.proposals.select_related("staff"),
             "events": finding.events.all(),
-            "records_ready": services._discipline_opener() is not None,
         },
         status=400 if form is not None and form.errors else 200,
     )

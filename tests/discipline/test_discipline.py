@@ -41,7 +41,7 @@ def test_an_inspection_finding_opens_a_case_through_the_agreed_interface(civil_s
         origin="inspection",
         origin_reference="Biên bản 05/BB-ĐKT",
         facts="Uống rượu trong giờ nghỉ trưa",
-        opened_by=inspector,
+        by=inspector,
         origin_url="/quan-ly/kiem-tra/luot/5/",
     )
     assert case.status == DisciplineCase.Status.REVIEW
@@ -56,7 +56,7 @@ def test_unsafe_origin_links_are_dropped(civil_servant, inspector):
         origin="feedback",
         origin_reference="PA-1",
         facts="x",
-        opened_by=inspector,
+        by=inspector,
         origin_url="javascript:alert(1)",
     )
     assert case.origin_url == ""
@@ -64,7 +64,7 @@ def test_unsafe_origin_links_are_dropped(civil_servant, inspector):
 
 def test_steps_meeting_then_decision_and_the_forms_in_the_year(civil_servant, unit_head):
     case = discipline_services.open_discipline_case(
-        staff=civil_servant, origin="other", origin_reference="", facts="Đi muộn", opened_by=unit_head
+        staff=civil_servant, origin="other", origin_reference="", facts="Đi muộn", by=unit_head
     )
     DisciplineCase.objects.filter(pk=case.pk).update(opened_on=dt.date(2025, 4, 1))
     discipline_services.record_discipline_meeting(
@@ -83,7 +83,7 @@ def test_steps_meeting_then_decision_and_the_forms_in_the_year(civil_servant, un
 
 def test_dismissed_cases_do_not_count(civil_servant, unit_head):
     case = discipline_services.open_discipline_case(
-        staff=civil_servant, origin="other", origin_reference="", facts="x", opened_by=unit_head
+        staff=civil_servant, origin="other", origin_reference="", facts="x", by=unit_head
     )
     discipline_services.dismiss_discipline(case=case, note="Không đủ căn cứ", by=unit_head)
     assert discipline_forms_in_year(civil_servant, case.opened_on.year) == []
@@ -104,7 +104,7 @@ def test_forms_follow_the_category_and_position(ward):
 def test_a_form_not_allowed_for_the_person_is_a_field_error(login, unit_head, ward):
     teacher = StaffFactory(unit=ward, category=StaffCategory.VIEN_CHUC)
     case = discipline_services.open_discipline_case(
-        staff=teacher, origin="other", origin_reference="", facts="x", opened_by=None
+        staff=teacher, origin="other", origin_reference="", facts="x", by=None
     )
     response = login(unit_head).post(
         reverse("discipline:discipline_decide", args=[case.pk]),
@@ -123,7 +123,7 @@ def test_a_form_not_allowed_for_the_person_is_a_field_error(login, unit_head, wa
 
 def test_bad_dates_get_field_errors_not_500(login, unit_head, civil_servant):
     case = discipline_services.open_discipline_case(
-        staff=civil_servant, origin="other", origin_reference="", facts="x", opened_by=None
+        staff=civil_servant, origin="other", origin_reference="", facts="x", by=None
     )
     client = login(unit_head)
     response = client.post(
@@ -151,7 +151,7 @@ def test_only_unit_head_programme_office_and_admin_see_cases(
     reception_officer,
 ):
     case = discipline_services.open_discipline_case(
-        staff=civil_servant, origin="other", origin_reference="", facts="Bí mật", opened_by=None
+        staff=civil_servant, origin="other", origin_reference="", facts="Bí mật", by=None
     )
     url = reverse("discipline:discipline_detail", args=[case.pk])
     for user in (unit_head, programme_office, system_admin):
@@ -212,7 +212,7 @@ def test_evidence_lists_rewards_and_discipline_of_the_year(civil_servant, progra
         by=programme_office,
     )
     case = discipline_services.open_discipline_case(
-        staff=civil_servant, origin="other", origin_reference="", facts="x", opened_by=None
+        staff=civil_servant, origin="other", origin_reference="", facts="x", by=None
     )
     DisciplineCase.objects.filter(pk=case.pk).update(opened_on=dt.date(2025, 1, 2))
     _decide(case, programme_office, day=dt.date(2025, 6, 1))

@@ -70,7 +70,7 @@ def test_an_inspection_finding_becomes_a_decided_discipline_case_on_the_evidence
         origin="inspection",
         origin_reference="Biên bản kiểm tra 05/BB-ĐKT",
         facts="Sử dụng đồ uống có cồn trong giờ nghỉ trưa",
-        opened_by=inspector,
+        by=inspector,
     )
     today = dt.date.today().strftime("%d/%m/%Y")
     page = browser_page

@@ -306,52 +306,19 @@ def test_reminder_is_recorded_against_each_official(login, inspector, city, ward
     assert finding.action == "reminder" and finding.status == "closed"
 
 
-def test_discipline_proposal_without_the_records_part_is_kept(login, inspector, city, ward, monkeypatch):
+def test_discipline_proposal_opens_a_discipline_case(login, inspector, city, ward):
+    """Deciding a finding as a discipline proposal opens a case for each official, linked both ways."""
+    from congvu.discipline.models import DisciplineCase
     from congvu.inspections import services
 
-    monkeypatch.setattr(services, "_discipline_opener", lambda: None)
-    person = StaffFactory(unit=ward)
-    closed_visit(city, ward, head=inspector, fail_codes=("thai-do",), officials=[person])
-    finding = Finding.objects.get()
-    page = login(inspector).get(reverse("inspections:finding_detail", args=[finding.pk])).content.decode()
-    assert "chưa được cài đặt" in page
-    login(inspector).post(
-        reverse("inspections:finding_detail", args=[finding.pk]),
-        {
-            "action": "discipline",
-            "severity": "serious",
-            "officials": [person.pk],
-            "content": "Sách nhiễu người dân",
-        },
-    )
-    proposal = DisciplineProposal.objects.get()
-    assert proposal.staff == person and proposal.case_reference == ""
-
-
-def test_discipline_proposal_opens_a_case_in_the_records_part(inspector, city, ward, monkeypatch):
-    from congvu.inspections import services
-
-    calls = []
-
-    class Case:
-        pk = 41
-        reference = "KL-2024-041"
-
-    def opener(**kwargs):
-        calls.append(kwargs)
-        return Case()
-
-    monkeypatch.setattr(services, "_discipline_opener", lambda: opener)
     person = StaffFactory(unit=ward)
     closed_visit(city, ward, head=inspector, fail_codes=("thai-do",), officials=[person])
     finding = Finding.objects.get()
     services.decide_finding(finding=finding, action="discipline", content="Sách nhiễu", by=inspector)
-    assert (
-        calls[0]["staff"] == person
-        and calls[0]["origin"] == "inspection"
-        and calls[0]["opened_by"] == inspector
-    )
-    assert DisciplineProposal.objects.get().case_reference == "KL-2024-041"
+    case = DisciplineCase.objects.get()
+    assert case.staff == person and case.origin == "inspection" and case.opened_by == inspector
+    assert case.origin_reference == f"KT-{finding.visit_id}-{finding.pk}"
+    assert DisciplineProposal.objects.get().case_reference == str(case.pk)
 
 
 def test_visit_list_and_register(login, programme_office, inspector, city, ward):

@@ -44,7 +44,7 @@ def test_rewards_count_by_decision_date_and_scope(city, ward, other_ward):
 def test_discipline_count_by_form(city, ward):
     person = StaffFactory(unit=ward)
     case = discipline_services.open_discipline_case(
-        staff=person, origin="other", origin_reference="", facts="x", opened_by=None
+        staff=person, origin="other", origin_reference="", facts="x", by=None
     )
     DisciplineCase.objects.filter(pk=case.pk).update(opened_on=dt.date(2022, 1, 1))
     discipline_services.decide_discipline(
