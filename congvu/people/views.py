@@ -7,7 +7,7 @@ from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
 from congvu.core.formviews import spreadsheet_import, submit
 from congvu.core.pagination import paginate
-from congvu.core.spreadsheets import xlsx_response
+from congvu.core.spreadsheets import SpreadsheetError, xlsx_response
 from congvu.core.uploads import protected_file_response
 from congvu.people import selectors, services, spreadsheets
 from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
@@ -89,7 +89,7 @@ def staff_import(request):
         lambda file: spreadsheets.import_staff(file, by=request.user),
         template="people/staff_import.html",
         columns=spreadsheets.COLUMNS,
-        refusal=spreadsheets.SpreadsheetError,
+        refusal=SpreadsheetError,
     )
 
 
