@@ -127,11 +127,7 @@ def discipline_new(request):
         request,
         form,
         lambda data: services.open_discipline_case(
-            staff=data["staff"],
-            origin=data["origin"],
-            origin_reference=data["origin_reference"],
-            origin_url=data["origin_url"],
-            facts=data["facts"],
+            **data,
             by=request.user,
         ),
         success=_("Đã mở hồ sơ xem xét kỷ luật."),

@@ -198,12 +198,8 @@ def reward_decide(request, pk):
         request,
         form,
         lambda data: services.decide_reward(
+            **data,
             reward=reward,
-            approved=data["approved"],
-            deciding_body=data["deciding_body"],
-            decision_number=data["decision_number"],
-            decision_date=data["decision_date"],
-            note=data["note"],
             by=request.user,
         ),
         success=_("Đã ghi kết quả xét khen thưởng."),
