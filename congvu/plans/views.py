@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
+from congvu.core.formparts import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
@@ -29,11 +30,7 @@ from congvu.plans.models import Directive, TaskAssignment, TaskReport
 @staff_required(*roles.VIEW)
 def directive_list(request):
     form = DirectiveFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = {"year": data["year"], "doc_type": data["doc_type"], "query": data["q"]}
-    page = paginate(request, selectors.directive_register(request.user, **filters))
+    page = paginate(request, selectors.directive_register(request.user, **filters_of(form)))
     today = timezone.localdate()
     visible = selectors.visible_assignments(request.user)
     stats = selectors.completion_by_directive(visible, [x.pk for x in page], today)
@@ -136,16 +133,7 @@ def task_add(request, pk):
 def _assignments(request):
     units = scoped_units(request.user, roles.VIEW)
     form = AssignmentFilterForm(request.GET or None, units=units.order_by("path"))
-    filters = {}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "unit": data["unit"],
-            "status": data["status"],
-            "overdue": data["overdue"],
-            "query": data["q"],
-        }
-    return form, selectors.assignment_register(request.user, today=timezone.localdate(), **filters)
+    return form, selectors.assignment_register(request.user, today=timezone.localdate(), **filters_of(form))
 
 
 @staff_required(*roles.VIEW)
