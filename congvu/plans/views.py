@@ -252,9 +252,7 @@ def assignment_review(request, pk):
     reviewed = submit(
         request,
         form,
-        lambda data: services.review_task(
-            assignment=assignment, accept=data["accept"], note=data["note"], by=request.user
-        ),
+        lambda data: services.review_task(assignment=assignment, by=request.user, **data),
         success=_("Đã ghi kết quả nghiệm thu."),
     )
     if reviewed is not None:

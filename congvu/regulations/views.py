@@ -148,9 +148,7 @@ def regulation_end(request, pk):
     ended = submit(
         request,
         form,
-        lambda data: services.end_regulation(
-            regulation=regulation, valid_to=data["valid_to"], note=data["note"], by=request.user
-        ),
+        lambda data: services.end_regulation(regulation=regulation, by=request.user, **data),
         success=_("Đã ghi bãi bỏ quy chế."),
     )
     if ended is not None:
