@@ -4,13 +4,18 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from congvu.accounts.scope import unit_in_scope
 from congvu.appraisals import rules
 from congvu.appraisals.models import Evaluation, Level
 from congvu.core.events import record_event
-from congvu.core.spreadsheets import Book
+from congvu.core.spreadsheets import (
+    Book,
+    cell_text,
+    header_positions,
+    missing_columns_error,
+    read_table,
+)
 from congvu.core.text import fold
 from congvu.people.models import Staff
 from congvu.units.lineage import subtree_q
@@ -49,36 +54,23 @@ LEVEL_WORDS = (
 MAX_ROWS = 60000
 
 
-class SpreadsheetError(ValueError):
-    """The file as a whole cannot be read."""
-
-
 @dataclass
 class ImportReport:
     created: int = 0
     errors: list[tuple[int, str]] = field(default_factory=list)
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+_text = cell_text
 
 
 def _header(row) -> dict[str, int]:
-    positions = {}
-    for index, cell in enumerate(row):
-        key = HEADER_ALIASES.get(fold(_text(cell)))
-        if key and key not in positions:
-            positions[key] = index
+    positions = header_positions(row, HEADER_ALIASES)
     labels = dict(COLUMNS)
     missing = [labels[key] for key in ("unit_code", "year", "level") if key not in positions]
     if "badge_number" not in positions and "full_name" not in positions:
         missing.append(f"{labels['badge_number']} / {labels['full_name']}")
     if missing:
-        raise SpreadsheetError(_("Thiếu cột bắt buộc: %(columns)s") % {"columns": ", ".join(missing)})
+        raise missing_columns_error(missing)
     return positions
 
 
@@ -149,25 +141,11 @@ def import_results(file, *, by) -> ImportReport:
     Each result keeps the unit named in the file (the unit of its time) and the year's rule set."""
     from django.utils import timezone
 
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001
-        raise SpreadsheetError(_("Không đọc được tệp. Hãy tải lên tệp Excel .xlsx.")) from error
-    rows = workbook.worksheets[0].iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
-        raise SpreadsheetError(_("Tệp không có dữ liệu."))
-    positions = _header(header)
+    table = read_table(file, check_header=_header, max_rows=MAX_ROWS)
     units = {unit.code.upper(): unit for unit in Unit.objects.all()}
     report, seen, valid = ImportReport(), {}, []
     this_year = timezone.localdate().year
-    for number, row in enumerate(rows, start=2):
-        if number > MAX_ROWS:
-            report.errors.append((number, _("Tệp quá lớn: tối đa %(n)s dòng") % {"n": MAX_ROWS}))
-            break
-        if not any(_text(value) for value in row):
-            continue
-        values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
+    for number, values in table.rows:
         data, problem = _parse(values, units, by, this_year)
         if problem:
             report.errors.append((number, problem))
@@ -178,7 +156,7 @@ def import_results(file, *, by) -> ImportReport:
             continue
         seen[key] = number
         valid.append(data)
-    workbook.close()
+    report.errors.extend(table.errors)
     with transaction.atomic():
         for data in valid:
             staff = data["staff"]

@@ -31,9 +31,9 @@ from congvu.appraisals.forms import (
     SelfAssessmentForm,
 )
 from congvu.appraisals.models import Cycle, Evaluation, Level, UnitCycle
-from congvu.core.formviews import submit
+from congvu.core.formviews import spreadsheet_import, submit
 from congvu.core.pagination import paginate
-from congvu.core.spreadsheets import xlsx_response
+from congvu.core.spreadsheets import SpreadsheetError, xlsx_response
 from congvu.people.models import StaffCategory
 from congvu.units.lineage import Lineage
 
@@ -414,17 +414,13 @@ def results_people(request):
 
 @staff_required(*IMPORT_ROLES)
 def import_results(request):
-    report, file_error = None, None
-    form = ImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            report = spreadsheets.import_results(form.cleaned_data["file"], by=request.user)
-        except spreadsheets.SpreadsheetError as error:
-            file_error = str(error)
-    return render(
+    return spreadsheet_import(
         request,
-        "appraisals/import.html",
-        {"form": form, "report": report, "file_error": file_error, "columns": spreadsheets.COLUMNS},
+        ImportForm(request.POST or None, request.FILES or None),
+        lambda file: spreadsheets.import_results(file, by=request.user),
+        template="appraisals/import.html",
+        columns=spreadsheets.COLUMNS,
+        refusal=SpreadsheetError,
     )
 
 

@@ -38,3 +38,14 @@ class DocumentFileMixin:
         if upload:
             check_upload(upload, kinds=DOCUMENT_KINDS)
         return upload
+
+
+def filters_of(form) -> dict:
+    """The values of a list page's filter form for its selector: nothing when the page was opened
+    without filters or they are not valid; the free-text box `q` is passed as `query`."""
+    if not (form.is_bound and form.is_valid()):
+        return {}
+    values = dict(form.cleaned_data)
+    if "q" in values:
+        values["query"] = values.pop("q")
+    return values

@@ -8,13 +8,17 @@ place that decides how a Python value lands in a cell.
 
 import datetime as dt
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 
 from django.http import HttpResponse
 from django.utils import timezone
-from openpyxl import Workbook
+from django.utils.translation import gettext as _
+from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from congvu.core.text import fold
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 NUMBER_HEADER = "STT"
@@ -121,3 +125,69 @@ def table_xlsx(
     book = Book()
     book.sheet(title).header(header, numbered=numbered, widths=widths).rows(rows)
     return book.to_bytes()
+
+
+# Reading an uploaded table --------------------------------------------------------------------------
+
+
+class SpreadsheetError(ValueError):
+    """The file as a whole cannot be read (not .xlsx, no header row, missing columns)."""
+
+
+def cell_text(value) -> str:
+    """A cell as trimmed text; a whole number typed in Excel (12.0) as "12"."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def header_positions(row, aliases: dict[str, str]) -> dict[str, int]:
+    """The column of each known heading: `aliases` maps a folded heading ("ho va ten") to a key."""
+    positions: dict[str, int] = {}
+    for index, cell in enumerate(row):
+        key = aliases.get(fold(cell_text(cell)))
+        if key and key not in positions:
+            positions[key] = index
+    return positions
+
+
+def missing_columns_error(labels) -> SpreadsheetError:
+    return SpreadsheetError(_("Thiếu cột bắt buộc: %(columns)s") % {"columns": ", ".join(labels)})
+
+
+@dataclass
+class Table:
+    """The rows of an uploaded sheet: (row number, {key: value}) for each non-empty row, and the errors
+    that concern the file rather than a row (too many rows)."""
+
+    rows: list[tuple[int, dict]]
+    errors: list[tuple[int, str]]
+
+
+def read_table(file, *, check_header: Callable[[tuple], dict[str, int]], max_rows: int) -> Table:
+    """Read the first sheet of an uploaded .xlsx. `check_header(header_row)` returns the column of each
+    key or raises SpreadsheetError for a missing column; rows past `max_rows` are refused with one error."""
+    try:
+        workbook = load_workbook(file, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001  (openpyxl raises many kinds for a file that is not .xlsx)
+        raise SpreadsheetError(_("Không đọc được tệp. Hãy tải lên tệp Excel .xlsx.")) from error
+    try:
+        sheet_rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(sheet_rows, None)
+        if header is None:
+            raise SpreadsheetError(_("Tệp không có dữ liệu."))
+        positions = check_header(header)
+        table = Table(rows=[], errors=[])
+        for number, row in enumerate(sheet_rows, start=2):
+            if number > max_rows:
+                table.errors.append((number, _("Tệp quá lớn: tối đa %(n)s dòng") % {"n": max_rows}))
+                break
+            if not any(cell_text(value) for value in row):
+                continue
+            values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
+            table.rows.append((number, values))
+        return table
+    finally:
+        workbook.close()

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import scoped_units
+from congvu.core.formparts import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
@@ -27,17 +28,7 @@ def _cases(request):
     form = DisciplineFilterForm(
         request.GET or None, units=scoped_units(request.user, roles.MANAGE).order_by("path")
     )
-    filters = {}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "unit": data["unit"],
-            "year": data["year"],
-            "status": data["status"],
-            "form": data["form"],
-            "query": data["q"],
-        }
-    return form, selectors.register(request.user, **filters)
+    return form, selectors.register(request.user, **filters_of(form))
 
 
 @staff_required(*roles.MANAGE)
@@ -127,11 +118,7 @@ def discipline_new(request):
         request,
         form,
         lambda data: services.open_discipline_case(
-            staff=data["staff"],
-            origin=data["origin"],
-            origin_reference=data["origin_reference"],
-            origin_url=data["origin_url"],
-            facts=data["facts"],
+            **data,
             by=request.user,
         ),
         success=_("Đã mở hồ sơ xem xét kỷ luật."),

@@ -6,11 +6,15 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from congvu.accounts.scope import unit_in_scope
-from congvu.core.spreadsheets import Book
+from congvu.core.spreadsheets import (
+    Book,
+    cell_text,
+    header_positions,
+    missing_columns_error,
+    read_table,
+)
 from congvu.core.text import fold
 from congvu.people.models import Position, Sex, Staff, StaffCategory
 from congvu.units.models import Unit
@@ -69,16 +73,7 @@ class ImportReport:
         return not self.errors
 
 
-class SpreadsheetError(ValueError):
-    """The file as a whole cannot be read (not .xlsx, no header row, missing columns)."""
-
-
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+_text = cell_text
 
 
 def _date(value, label: str) -> dt.date | None:
@@ -100,14 +95,10 @@ def _date(value, label: str) -> dt.date | None:
 
 
 def _read_header(row) -> dict[str, int]:
-    positions = {}
-    for index, cell in enumerate(row):
-        key = HEADER_ALIASES.get(fold(_text(cell)))
-        if key and key not in positions:
-            positions[key] = index
+    positions = header_positions(row, HEADER_ALIASES)
     missing = [label for key, label in COLUMNS if key in REQUIRED and key not in positions]
     if missing:
-        raise SpreadsheetError(_("Thiếu cột bắt buộc: %(columns)s") % {"columns": ", ".join(missing)})
+        raise missing_columns_error(missing)
     return positions
 
 
@@ -184,25 +175,10 @@ def import_staff(file, *, by) -> ImportReport:
 
     All good rows are saved in one transaction, each fully or not at all.
     """
-    try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, OSError, ValueError, Exception) as error:  # noqa: BLE001
-        raise SpreadsheetError(_("Không đọc được tệp. Hãy tải lên tệp Excel .xlsx.")) from error
-    sheet = workbook.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
-        raise SpreadsheetError(_("Tệp không có dữ liệu."))
-    positions = _read_header(header)
+    table = read_table(file, check_header=_read_header, max_rows=MAX_ROWS)
     units = {unit.code.upper(): unit for unit in Unit.objects.all()}
-    report, seen_badges, valid = ImportReport(), {}, []
-    for number, row in enumerate(rows, start=2):
-        if number > MAX_ROWS:
-            report.errors.append((number, _("Tệp quá lớn: tối đa %(n)s dòng") % {"n": MAX_ROWS}))
-            break
-        if not any(_text(value) for value in row):
-            continue
-        values = {key: row[index] if index < len(row) else None for key, index in positions.items()}
+    report, seen_badges, valid = ImportReport(errors=list(table.errors)), {}, []
+    for number, values in table.rows:
         try:
             data = _parse_row(values, units, by)
         except ValidationError as error:
@@ -222,7 +198,6 @@ def import_staff(file, *, by) -> ImportReport:
             seen_badges[badge] = number
         valid.append((number, data))
     _save_valid_rows(valid, report)
-    workbook.close()
     return report
 
 

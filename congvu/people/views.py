@@ -5,9 +5,10 @@ from django.utils.translation import gettext as _
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
+from congvu.core.formparts import filters_of
 from congvu.core.formviews import spreadsheet_import, submit
 from congvu.core.pagination import paginate
-from congvu.core.spreadsheets import xlsx_response
+from congvu.core.spreadsheets import SpreadsheetError, xlsx_response
 from congvu.core.uploads import protected_file_response
 from congvu.people import selectors, services, spreadsheets
 from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
@@ -20,14 +21,7 @@ MANAGE_ROLES = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
 def _filtered_staff(request):
     form = StaffFilterForm(request.GET or None, units=scoped_units(request.user).current())
     queryset = scoped(Staff.objects.all(), request.user)
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        queryset = selectors.staff_list(
-            queryset, unit=data["unit"], category=data["category"], query=data["q"]
-        )
-    else:
-        queryset = selectors.staff_list(queryset)
-    return form, queryset
+    return form, selectors.staff_list(queryset, **filters_of(form))
 
 
 @staff_required(*VIEW_ROLES)
@@ -89,7 +83,7 @@ def staff_import(request):
         lambda file: spreadsheets.import_staff(file, by=request.user),
         template="people/staff_import.html",
         columns=spreadsheets.COLUMNS,
-        refusal=spreadsheets.SpreadsheetError,
+        refusal=SpreadsheetError,
     )
 
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
+from congvu.core.formparts import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
@@ -29,11 +30,7 @@ from congvu.plans.models import Directive, TaskAssignment, TaskReport
 @staff_required(*roles.VIEW)
 def directive_list(request):
     form = DirectiveFilterForm(request.GET or None)
-    filters = {}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = {"year": data["year"], "doc_type": data["doc_type"], "query": data["q"]}
-    page = paginate(request, selectors.directive_register(request.user, **filters))
+    page = paginate(request, selectors.directive_register(request.user, **filters_of(form)))
     today = timezone.localdate()
     visible = selectors.visible_assignments(request.user)
     stats = selectors.completion_by_directive(visible, [x.pk for x in page], today)
@@ -100,13 +97,7 @@ def directive_new(request):
         request,
         form,
         lambda data: services.register_directive(
-            unit=data["unit"],
-            doc_type=data["doc_type"],
-            issuing_body=data["issuing_body"],
-            number=data["number"],
-            issued_on=data["issued_on"],
-            title=data["title"],
-            file=data["file"],
+            **data,
             by=request.user,
         ),
         success=_("Đã vào sổ văn bản."),
@@ -128,12 +119,8 @@ def task_add(request, pk):
         request,
         form,
         lambda data: services.add_task(
+            **data,
             directive=directive,
-            title=data["title"],
-            description=data["description"],
-            units=data["units"],
-            deadline=data["deadline"],
-            working_days=data["working_days"],
             by=request.user,
         ),
         success=_("Đã giao nhiệm vụ."),
@@ -146,16 +133,7 @@ def task_add(request, pk):
 def _assignments(request):
     units = scoped_units(request.user, roles.VIEW)
     form = AssignmentFilterForm(request.GET or None, units=units.order_by("path"))
-    filters = {}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "unit": data["unit"],
-            "status": data["status"],
-            "overdue": data["overdue"],
-            "query": data["q"],
-        }
-    return form, selectors.assignment_register(request.user, today=timezone.localdate(), **filters)
+    return form, selectors.assignment_register(request.user, today=timezone.localdate(), **filters_of(form))
 
 
 @staff_required(*roles.VIEW)
@@ -253,10 +231,8 @@ def assignment_report(request, pk):
         request,
         form,
         lambda data: services.report_task(
+            **data,
             assignment=assignment,
-            text=data["text"],
-            is_final=data["is_final"],
-            evidence=data["evidence"],
             by=request.user,
         ),
         success=_("Đã gửi báo cáo."),
@@ -276,9 +252,7 @@ def assignment_review(request, pk):
     reviewed = submit(
         request,
         form,
-        lambda data: services.review_task(
-            assignment=assignment, accept=data["accept"], note=data["note"], by=request.user
-        ),
+        lambda data: services.review_task(assignment=assignment, by=request.user, **data),
         success=_("Đã ghi kết quả nghiệm thu."),
     )
     if reviewed is not None:

@@ -148,9 +148,7 @@ def regulation_end(request, pk):
     ended = submit(
         request,
         form,
-        lambda data: services.end_regulation(
-            regulation=regulation, valid_to=data["valid_to"], note=data["note"], by=request.user
-        ),
+        lambda data: services.end_regulation(regulation=regulation, by=request.user, **data),
         success=_("Đã ghi bãi bỏ quy chế."),
     )
     if ended is not None:
@@ -179,14 +177,7 @@ def regulation_new(request):
         request,
         form,
         lambda data: services.issue_regulation(
-            unit=data["unit"],
-            kind=data["kind"],
-            title=data["title"],
-            number=data["number"],
-            signed_on=data["signed_on"],
-            valid_from=data["valid_from"],
-            file=data["file"],
-            note=data["note"],
+            **data,
             by=request.user,
         ),
         success=_("Đã ghi quy chế làm việc."),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
+from congvu.core.formparts import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
@@ -23,17 +24,7 @@ from congvu.rewards.models import Reward
 def _rewards(request):
     units = scoped_units(request.user, roles.VIEW)
     form = RewardFilterForm(request.GET or None, units=units.order_by("path"))
-    filters = {}
-    if form.is_bound and form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "unit": data["unit"],
-            "year": data["year"],
-            "status": data["status"],
-            "title": data["title"],
-            "query": data["q"],
-        }
-    return form, selectors.register(request.user, **filters)
+    return form, selectors.register(request.user, **filters_of(form))
 
 
 @staff_required(*roles.VIEW)
@@ -198,12 +189,8 @@ def reward_decide(request, pk):
         request,
         form,
         lambda data: services.decide_reward(
+            **data,
             reward=reward,
-            approved=data["approved"],
-            deciding_body=data["deciding_body"],
-            decision_number=data["decision_number"],
-            decision_date=data["decision_date"],
-            note=data["note"],
             by=request.user,
         ),
         success=_("Đã ghi kết quả xét khen thưởng."),
