@@ -188,11 +188,7 @@ def reward_decide(request, pk):
     decided = submit(
         request,
         form,
-        lambda data: services.decide_reward(
-            **data,
-            reward=reward,
-            by=request.user,
-        ),
+        lambda data: services.decide_reward(reward=reward, by=request.user, **data),
         success=_("Đã ghi kết quả xét khen thưởng."),
     )
     if decided is not None:
