@@ -119,20 +119,45 @@ def actor_name(user) -> str:
     return getattr(user, "display_name", "") or user.get_username()
 
 
-def record_event(
-    obj, action: str, *, by=None, before=None, after=None, note: str = "", **fields
+def event_row(
+    obj,
+    action: str,
+    *,
+    by=None,
+    by_name: str | None = None,
+    before=None,
+    after=None,
+    note: str = "",
+    **fields,
 ) -> StateEvent:
-    """Write one step of `obj`'s timeline. `by` is the acting user (None or anonymous: the system or a
-    citizen); `fields` are the event model's own extra columns (e.g. `unit`, `public`)."""
+    """One step of `obj`'s timeline, not yet saved. `by` is the acting user (None or anonymous: the
+    system or a citizen); `by_name` names a person who has no account (demo data, a paper register);
+    `fields` are the event model's own extra columns (e.g. `unit`, `public`, `at`)."""
     model, subject = event_model_for(obj)
     acting = by if by is not None and getattr(by, "is_authenticated", False) else None
-    return model.objects.create(
+    return model(
         **{subject: obj},
         by=acting,
-        by_name=actor_name(acting),
+        by_name=actor_name(acting) if by_name is None else by_name,
         action=action,
         before=before,
         after=after,
         note=note or "",
         **fields,
     )
+
+
+def record_event(obj, action: str, **step) -> StateEvent:
+    """Write one step of `obj`'s timeline (arguments as for `event_row`), in the caller's transaction."""
+    event = event_row(obj, action, **step)
+    event.save(force_insert=True)
+    return event
+
+
+def record_events(events: list[StateEvent], *, batch_size: int = 1000) -> None:
+    """Write many `event_row`s at once (seeding, imports): one insert per event model and batch."""
+    by_model: dict[type, list[StateEvent]] = {}
+    for event in events:
+        by_model.setdefault(type(event), []).append(event)
+    for model, rows in by_model.items():
+        model.objects.bulk_create(rows, batch_size=batch_size)

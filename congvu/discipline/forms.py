@@ -2,8 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from congvu.core.formparts import UnitFilterForm, year_choices
-from congvu.core.forms import DateInput
+from congvu.core.forms import DateInput, UnitFilterForm, year_choices
 from congvu.discipline.models import DisciplineCase, DisciplineForm
 
 

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import scoped_units
-from congvu.core.formparts import filters_of
+from congvu.core.forms import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
@@ -117,10 +117,7 @@ def discipline_new(request):
     case = submit(
         request,
         form,
-        lambda data: services.open_discipline_case(
-            **data,
-            by=request.user,
-        ),
+        lambda data: services.open_discipline_case(by=request.user, **data),
         success=_("Đã mở hồ sơ xem xét kỷ luật."),
     )
     if case is not None:
@@ -148,9 +145,7 @@ def discipline_meeting(request, pk):
         _case(request, pk),
         MeetingForm(request.POST),
         "meeting",
-        lambda case, data: services.record_discipline_meeting(
-            case=case, meeting_date=data["meeting_date"], summary=data["summary"], by=request.user
-        ),
+        lambda case, data: services.record_discipline_meeting(case=case, by=request.user, **data),
     )
 
 
@@ -163,16 +158,7 @@ def discipline_decide(request, pk):
         case,
         DisciplineDecisionForm(request.POST, allowed_forms=forms_allowed_for(case.staff)),
         "decision",
-        lambda case, data: services.decide_discipline(
-            case=case,
-            form=data["form"],
-            deciding_body=data["deciding_body"],
-            decision_number=data["decision_number"],
-            decision_date=data["decision_date"],
-            effective_from=data["effective_from"],
-            effective_to=data["effective_to"],
-            by=request.user,
-        ),
+        lambda case, data: services.decide_discipline(case=case, by=request.user, **data),
         success=_("Đã ghi quyết định kỷ luật."),
     )
 
@@ -185,5 +171,5 @@ def discipline_dismiss(request, pk):
         _case(request, pk),
         DismissForm(request.POST),
         "dismiss",
-        lambda case, data: services.dismiss_discipline(case=case, note=data["note"], by=request.user),
+        lambda case, data: services.dismiss_discipline(case=case, by=request.user, **data),
     )

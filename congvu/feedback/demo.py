@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from congvu.accounts.models import User
+from congvu.core.events import event_row, record_events
 from congvu.core.text import fold
 from congvu.core.workdays import add_working_days
 from congvu.feedback.models import (
@@ -16,7 +17,6 @@ from congvu.feedback.models import (
     AnswerRating,
     AnswerTemplate,
     Case,
-    CaseEvent,
     Category,
     Channel,
     DeadlineRule,
@@ -378,10 +378,10 @@ def seed(stdout=None):
     def step(case, at, action, by_name, *, before=None, after=None, note="", public=True):
         # Seeding thousands of steps at once: built here, written with one bulk insert below.
         events.append(
-            CaseEvent(
-                case=case,
+            event_row(
+                case,
+                action,
                 at=at,
-                action=action,
                 by_name=by_name,
                 before=str(before) if before else None,
                 after=str(after) if after else None,
@@ -445,7 +445,7 @@ def seed(stdout=None):
             step(case, case.published_at, "published", "Người xử lý")
         if case.status == Status.MERGED and case.merged_into_id:
             step(case, case.closed_at, "merged", "Cán bộ tiếp nhận", after=Status.MERGED.label, public=False)
-    CaseEvent.objects.bulk_create(events, batch_size=1000)
+    record_events(events)
     Answer.objects.bulk_create(answers, batch_size=1000)
     AnswerRating.objects.bulk_create(ratings, batch_size=1000)
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units
-from congvu.core.formparts import filters_of
+from congvu.core.forms import filters_of
 from congvu.core.formviews import spreadsheet_import, submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import SpreadsheetError, xlsx_response

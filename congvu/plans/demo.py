@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from congvu.core.audit import acting_as
+from congvu.core.events import event_row, record_events
 from congvu.plans import services
 from congvu.plans.models import Directive, PlanEvent, TaskAssignment, TaskReport
 from congvu.units.models import Unit
@@ -148,9 +149,9 @@ def seed_plans(units) -> int:
                 ("accepted", assignment.accepted_on, S.REPORTED, S.ACCEPTED),
             ):
                 events.append(
-                    PlanEvent(
-                        assignment=assignment,
-                        action=action,
+                    event_row(
+                        assignment,
+                        action,
                         before=before,
                         after=after,
                         at=dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ),
@@ -159,7 +160,7 @@ def seed_plans(units) -> int:
             count += 1
         TaskReport.objects.bulk_create(reports)
         TaskAssignment.objects.bulk_update(assignments, ["status", "completed_on", "accepted_on"])
-        PlanEvent.objects.bulk_create(events)
+        record_events(events)
     count += _seed_plan_2026(units)
     return count
 

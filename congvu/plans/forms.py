@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congvu.core.formparts import DocumentFileMixin, UnitFilterForm, year_choices
-from congvu.core.forms import DateInput
+from congvu.core.forms import DateInput, DocumentFileMixin, UnitFilterForm, year_choices
 from congvu.core.uploads import OFFICE, PDF, cleaned_upload
 from congvu.plans.models import Directive, TaskAssignment
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
-from congvu.core.formparts import filters_of
+from congvu.core.forms import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
@@ -96,10 +96,7 @@ def directive_new(request):
     directive = submit(
         request,
         form,
-        lambda data: services.register_directive(
-            **data,
-            by=request.user,
-        ),
+        lambda data: services.register_directive(by=request.user, **data),
         success=_("Đã vào sổ văn bản."),
     )
     if directive is not None:
@@ -118,11 +115,7 @@ def task_add(request, pk):
     task = submit(
         request,
         form,
-        lambda data: services.add_task(
-            **data,
-            directive=directive,
-            by=request.user,
-        ),
+        lambda data: services.add_task(directive=directive, by=request.user, **data),
         success=_("Đã giao nhiệm vụ."),
     )
     if task is not None:
@@ -230,11 +223,7 @@ def assignment_report(request, pk):
     report = submit(
         request,
         form,
-        lambda data: services.report_task(
-            **data,
-            assignment=assignment,
-            by=request.user,
-        ),
+        lambda data: services.report_task(assignment=assignment, by=request.user, **data),
         success=_("Đã gửi báo cáo."),
     )
     if report is not None:

@@ -1,8 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from congvu.core.formparts import DocumentFileMixin, UnitFilterForm
-from congvu.core.forms import DateInput
+from congvu.core.forms import DateInput, DocumentFileMixin, UnitFilterForm
 from congvu.regulations.models import WorkingRegulation
 
 

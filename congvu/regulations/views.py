@@ -176,10 +176,7 @@ def regulation_new(request):
     regulation = submit(
         request,
         form,
-        lambda data: services.issue_regulation(
-            **data,
-            by=request.user,
-        ),
+        lambda data: services.issue_regulation(by=request.user, **data),
         success=_("Đã ghi quy chế làm việc."),
     )
     if regulation is not None:

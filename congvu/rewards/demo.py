@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 
 from congvu.core.audit import acting_as
+from congvu.core.events import event_row, record_events
 from congvu.people.models import Staff, StaffCategory, Transfer
 from congvu.rewards.models import Reward, RewardEvent, RewardTitle
 from congvu.units.models import Unit
@@ -157,15 +158,13 @@ def seed_rewards(units) -> int:
         )
     _fill_search(rewards)  # bulk_create skips save(), which fills the search column
     created = Reward.objects.bulk_create(rewards, batch_size=500)
-    # Hundreds of rows at once: the events are built as record_event would write them (by the system).
-    RewardEvent.objects.bulk_create(
-        [RewardEvent(action="proposed", after=Reward.Status.PROPOSED, reward=r) for r in created]
+    record_events(
+        [event_row(r, "proposed", after=Reward.Status.PROPOSED) for r in created]
         + [
-            RewardEvent(action="decided", before=Reward.Status.PROPOSED, after=r.status, reward=r)
+            event_row(r, "decided", before=Reward.Status.PROPOSED, after=r.status)
             for r in created
             if r.status == Reward.Status.DECIDED
-        ],
-        batch_size=1000,
+        ]
     )
     return len(created)
 

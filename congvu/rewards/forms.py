@@ -2,8 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from congvu.core.formparts import UnitFilterForm, year_choices
-from congvu.core.forms import DateInput
+from congvu.core.forms import DateInput, UnitFilterForm, year_choices
 from congvu.rewards.models import Reward, RewardTitle
 
 

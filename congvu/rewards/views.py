@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
-from congvu.core.formparts import filters_of
+from congvu.core.forms import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
@@ -188,11 +188,7 @@ def reward_decide(request, pk):
     decided = submit(
         request,
         form,
-        lambda data: services.decide_reward(
-            **data,
-            reward=reward,
-            by=request.user,
-        ),
+        lambda data: services.decide_reward(reward=reward, by=request.user, **data),
         success=_("Đã ghi kết quả xét khen thưởng."),
     )
     if decided is not None:

@@ -13,10 +13,15 @@ from tests.rewards.factories import RewardFactory
 
 pytestmark = pytest.mark.django_db
 
+# The old table as an install has it: the `at` column is Django's DateTimeField on each database.
 OLD_EVENTS = """CREATE TABLE records_recordevent (
-    id integer PRIMARY KEY, at datetime NOT NULL, actor_id integer NULL, action varchar(40) NOT NULL,
+    id integer PRIMARY KEY, at {datetime} NOT NULL, actor_id integer NULL, action varchar(40) NOT NULL,
     before varchar(40) NOT NULL, after varchar(40) NOT NULL, note varchar(1000) NOT NULL,
     reward_id integer NULL, discipline_case_id integer NULL)"""
+
+
+def old_events_table() -> str:
+    return OLD_EVENTS.format(datetime=connection.data_types["DateTimeField"])
 
 
 @pytest.fixture
@@ -27,7 +32,7 @@ def editor():
 def test_old_events_become_state_events_with_their_ids(editor, unit_head, ward):
     reward = RewardFactory(unit=ward)
     with connection.cursor() as cursor:
-        cursor.execute(OLD_EVENTS)
+        cursor.execute(old_events_table())
         cursor.executemany(
             "INSERT INTO records_recordevent VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
             [
