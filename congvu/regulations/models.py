@@ -11,20 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from congvu.core.audit import Audited
 from congvu.core.events import StateEvent
 from congvu.core.text import fold
-from congvu.units.models import Unit, UnitType
+from congvu.units.models import ADMINISTRATIVE_TYPES, Unit, UnitType
 
 # Unit types expected to issue their own working regulation (quy chế làm việc). One-stop counters and
 # service centres work under the regulation of their ward's People's Committee; public schools run
 # under their school charter (điều lệ trường) and internal democracy rules, not a quy chế làm việc.
 REGULATION_UNIT_TYPES = (
-    UnitType.PROVINCE,
-    UnitType.CITY,
-    UnitType.DISTRICT,
-    UnitType.TOWN,
-    UnitType.URBAN_DISTRICT,
-    UnitType.WARD,
-    UnitType.COMMUNE,
-    UnitType.TOWNSHIP,
+    *sorted(ADMINISTRATIVE_TYPES),
     UnitType.DEPARTMENT,
     UnitType.OFFICE,
     UnitType.BOARD,

@@ -13,20 +13,10 @@ from congvu.core.spreadsheets import Book, SheetWriter
 from congvu.reports import present, selectors
 from congvu.reports.engine import evaluate, evaluate_all
 from congvu.units.lineage import Lineage
-from congvu.units.models import Unit, UnitType
+from congvu.units.models import ADMINISTRATIVE_TYPES, Unit
 
 HEADER_FILL = PatternFill("solid", fgColor="F3D6D4")
 NO_DATA = "chưa có số liệu"
-ADMINISTRATIVE = {
-    UnitType.PROVINCE,
-    UnitType.CITY,
-    UnitType.DISTRICT,
-    UnitType.TOWN,
-    UnitType.URBAN_DISTRICT,
-    UnitType.WARD,
-    UnitType.COMMUNE,
-    UnitType.TOWNSHIP,
-}
 
 
 def _paint_header(sheet, row: int, width: int) -> None:
@@ -191,7 +181,7 @@ def _pct(value) -> str:
 
 def _administration_name(unit: Unit) -> str:
     """ "Ủy ban nhân dân thành phố Lạng Sơn": the level word is lower case inside a name."""
-    if unit.unit_type in ADMINISTRATIVE:
+    if unit.unit_type in ADMINISTRATIVE_TYPES:
         return f"Ủy ban nhân dân {unit.name[:1].lower()}{unit.name[1:]}"
     return unit.name
 
@@ -259,7 +249,7 @@ def annual_report(unit: Unit, year: int, *, issued_on: dt.date):
     document = official_document(
         managing_body=_administration_name(parent) if parent else "",
         issuing_body=_administration_name(unit),
-        number="      /BC-UBND" if unit.unit_type in ADMINISTRATIVE else "      /BC",
+        number="      /BC-UBND" if unit.unit_type in ADMINISTRATIVE_TYPES else "      /BC",
         place=_place(unit),
         date=issued_on,
         kind_title="Báo cáo",
@@ -441,8 +431,8 @@ def annual_report(unit: Unit, year: int, *, issued_on: dt.date):
 
     add_signature(
         document,
-        authority="TM. Ủy ban nhân dân" if unit.unit_type in ADMINISTRATIVE else "",
-        signer_title="Chủ tịch" if unit.unit_type in ADMINISTRATIVE else "Thủ trưởng đơn vị",
+        authority="TM. Ủy ban nhân dân" if unit.unit_type in ADMINISTRATIVE_TYPES else "",
+        signer_title="Chủ tịch" if unit.unit_type in ADMINISTRATIVE_TYPES else "Thủ trưởng đơn vị",
         signer_name="",
         recipients=[_administration_name(parent) if parent else "Cơ quan cấp trên", "Lưu: VT"],
     )

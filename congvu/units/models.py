@@ -27,6 +27,21 @@ class UnitType(models.TextChoices):
     OTHER = "khac", _("Khác")
 
 
+# Levels of government with a People's Committee (Ủy ban nhân dân): they issue documents as a UBND.
+ADMINISTRATIVE_TYPES = frozenset(
+    {
+        UnitType.PROVINCE,
+        UnitType.CITY,
+        UnitType.DISTRICT,
+        UnitType.TOWN,
+        UnitType.URBAN_DISTRICT,
+        UnitType.WARD,
+        UnitType.COMMUNE,
+        UnitType.TOWNSHIP,
+    }
+)
+
+
 class UnitQuerySet(models.QuerySet):
     def current(self, on: dt.date | None = None):
         """Units in existence on the given day (today by default)."""
