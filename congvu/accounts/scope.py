@@ -18,6 +18,9 @@ from congvu.units.lineage import Lineage, lineage_roots, path_within, records_of
 from congvu.units.models import Unit
 
 ALL_ROLES = frozenset(Role.values)
+# An always-true filter that stays true when OR'd: an empty Q() would vanish from `Q() | other` and leave
+# only `other`, so a superuser's "everything or the rounds I am on" would become "the rounds I am on".
+EVERYTHING = ~Q(pk__in=[])
 
 
 def _assignments(user):
@@ -60,7 +63,7 @@ def scope_q(user, field: str = "unit", roles: Iterable[str] | None = None, withi
     """A filter on `field` (a path to a Unit foreign key, "" for Unit itself) limited to the scope, and
     to the lineage of `within` when given (a unit the user chose on a page)."""
     roots = scope_roots(user, roles)
-    condition = Q() if roots is None else records_of_units_q(roots, field)
+    condition = EVERYTHING if roots is None else records_of_units_q(roots, field)
     if within is not None:
         condition &= records_of_units_q(Lineage(within).roots, field)
     return condition

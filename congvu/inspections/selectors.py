@@ -54,13 +54,21 @@ def _visible_to_unit(user, prefix: str):
 
 
 def findings_for(user):
-    condition = scope_q(user, "visit__round__unit", ORGANISER_ROLES) | scope_q(user, "unit", VISITED_ROLES)
+    condition = (
+        scope_q(user, "visit__round__unit", ORGANISER_ROLES)
+        | scope_q(user, "unit", VISITED_ROLES)
+        | Q(visit__round__in=_team_rounds(user))
+    )
     return Finding.objects.filter(condition).select_related("unit", "item", "visit", "visit__round")
 
 
 def tasks_for(user):
-    condition = scope_q(user, "finding__visit__round__unit", ORGANISER_ROLES) | scope_q(
-        user, "unit", VISITED_ROLES
+    """Remedial tasks: of rounds organised in the scope or whose team the user is on, or of a unit in
+    the scope (the reminders send the team a link to the task, so the team must be able to open it)."""
+    condition = (
+        scope_q(user, "finding__visit__round__unit", ORGANISER_ROLES)
+        | scope_q(user, "unit", VISITED_ROLES)
+        | Q(finding__visit__round__in=_team_rounds(user))
     )
     return RemedialTask.objects.filter(condition).select_related("unit", "finding", "finding__item")
 

@@ -112,3 +112,16 @@ def test_a_unit_named_outside_the_scope_looks_missing(unit_head, other_ward):
 
     with pytest.raises(Http404):
         require_unit_in_scope(unit_head, other_ward)
+
+
+def test_an_unlimited_scope_stays_unlimited_when_combined(system_admin, city, other_ward):
+    """A superuser's scope OR'd with a narrower condition is still everything (an empty Q() would
+    vanish from the OR and leave only the narrower condition)."""
+    from django.db.models import Q
+
+    from congvu.accounts.scope import scope_q
+
+    system_admin.is_superuser = True
+    outside = StaffFactory(unit=other_ward)
+    combined = Staff.objects.filter(scope_q(system_admin) | Q(pk__in=[]))
+    assert outside in combined

@@ -438,3 +438,37 @@ def test_a_team_member_from_outside_the_organisers_scope_opens_the_rounds_visits
     client = login(stranger)
     assert client.get(reverse("inspections:visit_record", args=[visit.pk])).status_code == 404
     assert client.get(reverse("inspections:round_detail", args=[visit.round.pk])).status_code == 404
+
+
+def test_a_superuser_sees_every_round_and_visit_without_being_on_a_team(inspector, city, ward):
+    """An unlimited scope OR'd with "the rounds I am on" must stay unlimited."""
+    from congvu.inspections import selectors
+    from tests.factories import UserFactory
+
+    visit = make_visit(city, ward, head=inspector)
+    superuser = UserFactory(username="sieuquantri", is_superuser=True)
+    assert visit.round in selectors.rounds_for(superuser)
+    assert visit in selectors.visits_for(superuser)
+
+
+def test_the_team_opens_the_remedial_tasks_of_its_round(inspector, city, ward, other_ward):
+    """A team member outside the visited unit's scope is sent a link to a task of the round's visit: the
+    task is visible to them like the round and its visits."""
+    from congvu.inspections import selectors
+    from congvu.inspections.models import RemedialTask
+    from tests.factories import UserFactory
+
+    visit = closed_visit(city, other_ward, head=inspector, fail_codes=("ruou-bia",))
+    finding = Finding.objects.get(visit=visit)
+    outsider = UserFactory(username="thanhvien")  # no role at all, only on the team
+    TeamMember.objects.create(round=visit.round, user=outsider)
+    task = RemedialTask.objects.create(
+        finding=finding,
+        unit=other_ward,
+        description="Khắc phục",
+        assigned_on=DAY,
+        deadline=DAY,
+        working_days=5,
+    )
+    assert task in selectors.tasks_for(outsider) and finding in selectors.findings_for(outsider)
+    assert visit.round in selectors.rounds_for(outsider)
