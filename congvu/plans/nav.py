@@ -2,7 +2,6 @@
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from congvu.accounts.scope import has_role, scoped
@@ -36,7 +35,7 @@ def home_cards(request) -> list[dict]:
     ).count()
     return [
         {
-            "label": _g("Nhiệm vụ quá hạn"),
+            "label": _("Nhiệm vụ quá hạn"),
             "value": overdue,
             "url": reverse("plans:assignment_list") + "?overdue=on",
             "tone": "bad" if overdue else "ok",

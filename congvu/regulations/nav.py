@@ -2,7 +2,6 @@
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from congvu.accounts.scope import has_role, scoped_units
@@ -27,7 +26,7 @@ def home_cards(request) -> list[dict]:
     )
     return [
         {
-            "label": _g("Đơn vị chưa có quy chế làm việc"),
+            "label": _("Đơn vị chưa có quy chế làm việc"),
             "value": total - covered,
             "url": reverse("regulations:regulation_list") + "?missing=on",
             "tone": "warn" if total - covered else "ok",

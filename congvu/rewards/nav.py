@@ -2,7 +2,6 @@
 home card of proposals waiting for a decision."""
 
 from django.urls import reverse
-from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
 from congvu.accounts.scope import has_role
@@ -28,7 +27,7 @@ def home_cards(request) -> list[dict]:
     waiting = selectors.decidable(request.user).count()
     return [
         {
-            "label": _g("Đề nghị khen thưởng chờ quyết định"),
+            "label": _("Đề nghị khen thưởng chờ quyết định"),
             "value": waiting,
             "url": reverse("rewards:reward_list") + "?status=proposed",
             "tone": "warn" if waiting else "ok",
