@@ -3,41 +3,16 @@ disturb the 2018–2019 evaluation figures of the seed article; a 2019 case clos
 shows the review path. Facts, numbers and dates are illustrative."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
-from django.db import transaction
-
-from congvu.core.audit import acting_as
 from congvu.core.events import record_event
 from congvu.discipline import services
 from congvu.discipline.models import DisciplineCase, DisciplineEvent, DisciplineForm, forms_allowed_for
 from congvu.people.models import Staff, StaffCategory, Transfer
-from congvu.units.models import Unit
-
-SEED = 103
-CITY_END = dt.date(2025, 6, 30)
-REFORM_DAY = dt.date(2025, 7, 1)
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def _at(day):
-    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ)
-
-
-def _seed(name, function, stdout):
-    if not Unit.objects.filter(code="LS-TP").exists():
-        return
-    started = dt.datetime.now(TZ)
-    with transaction.atomic(), acting_as(None):
-        units = {unit.code: unit for unit in Unit.objects.all()}
-        made = function(units)
-        _date_events(started)
-    if stdout:
-        stdout.write(f"  {name}: +{made}")
+from congvu.units.demodata import REFORM_DAY, at_nine, run_step
 
 
 def seed(stdout=None):
-    _seed("discipline", seed_discipline, stdout)
+    run_step("discipline", seed_discipline, date_events=_date_events, stdout=stdout)
 
 
 DISCIPLINE_CASES = [
@@ -173,5 +148,5 @@ def _date_events(started):
             "dismissed": case.meeting_date,
         }.get(event.action)
         if day:
-            event.at = _at(day)
+            event.at = at_nine(day)
     DisciplineEvent.objects.bulk_update(events, ["at"], batch_size=500)

@@ -4,40 +4,15 @@ illustrative demo data, except the plan's number, which the article gives."""
 
 import datetime as dt
 import random
-from zoneinfo import ZoneInfo
 
-from django.db import transaction
-
-from congvu.core.audit import acting_as
 from congvu.core.events import event_row, record_events
 from congvu.plans import services
 from congvu.plans.models import Directive, PlanEvent, TaskAssignment, TaskReport
-from congvu.units.models import Unit
-
-SEED = 103
-CITY_END = dt.date(2025, 6, 30)
-REFORM_DAY = dt.date(2025, 7, 1)
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def _at(day):
-    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ)
-
-
-def _seed(name, function, stdout):
-    if not Unit.objects.filter(code="LS-TP").exists():
-        return
-    started = dt.datetime.now(TZ)
-    with transaction.atomic(), acting_as(None):
-        units = {unit.code: unit for unit in Unit.objects.all()}
-        made = function(units)
-        _date_events(started)
-    if stdout:
-        stdout.write(f"  {name}: +{made}")
+from congvu.units.demodata import SEED, at_nine, run_step
 
 
 def seed(stdout=None):
-    _seed("plans", seed_plans, stdout)
+    run_step("plans", seed_plans, date_events=_date_events, stdout=stdout)
 
 
 PLAN_103_TASKS = [
@@ -154,7 +129,7 @@ def seed_plans(units) -> int:
                         action,
                         before=before,
                         after=after,
-                        at=dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ),
+                        at=at_nine(day),
                     )
                 )
             count += 1
@@ -186,7 +161,7 @@ def _date_events(started):
         elif event.directive_id:
             day = event.directive.issued_on
         if day:
-            event.at = _at(day)
+            event.at = at_nine(day)
     PlanEvent.objects.bulk_update(events, ["at"], batch_size=500)
 
 

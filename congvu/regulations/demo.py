@@ -3,39 +3,14 @@ or replaced later; the 2025 wards' own). Numbers and dates are illustrative."""
 
 import datetime as dt
 import random
-from zoneinfo import ZoneInfo
 
-from django.db import transaction
-
-from congvu.core.audit import acting_as
 from congvu.regulations import services
 from congvu.regulations.models import REGULATION_UNIT_TYPES, RegulationEvent, WorkingRegulation
-from congvu.units.models import Unit
-
-SEED = 103
-CITY_END = dt.date(2025, 6, 30)
-REFORM_DAY = dt.date(2025, 7, 1)
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def _at(day):
-    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ)
-
-
-def _seed(name, function, stdout):
-    if not Unit.objects.filter(code="LS-TP").exists():
-        return
-    started = dt.datetime.now(TZ)
-    with transaction.atomic(), acting_as(None):
-        units = {unit.code: unit for unit in Unit.objects.all()}
-        made = function(units)
-        _date_events(started)
-    if stdout:
-        stdout.write(f"  {name}: +{made}")
+from congvu.units.demodata import REFORM_DAY, SEED, at_nine, run_step
 
 
 def seed(stdout=None):
-    _seed("regulations", seed_regulations, stdout)
+    run_step("regulations", seed_regulations, date_events=_date_events, stdout=stdout)
 
 
 def _regulation_units(units, *, new: bool):
@@ -129,5 +104,5 @@ def _date_events(started):
         regulation = event.regulation
         day = regulation.signed_on if event.action == "issued" else regulation.valid_to
         if day:
-            event.at = _at(day)
+            event.at = at_nine(day)
     RegulationEvent.objects.bulk_update(events, ["at"], batch_size=500)

@@ -3,40 +3,15 @@ dates are illustrative."""
 
 import datetime as dt
 import random
-from zoneinfo import ZoneInfo
 
-from django.db import transaction
-
-from congvu.core.audit import acting_as
 from congvu.core.events import event_row, record_events
 from congvu.people.models import Staff, StaffCategory, Transfer
 from congvu.rewards.models import Reward, RewardEvent, RewardTitle
-from congvu.units.models import Unit
-
-SEED = 103
-CITY_END = dt.date(2025, 6, 30)
-REFORM_DAY = dt.date(2025, 7, 1)
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-
-
-def _at(day):
-    return dt.datetime.combine(day, dt.time(9, 0), tzinfo=TZ)
-
-
-def _seed(name, function, stdout):
-    if not Unit.objects.filter(code="LS-TP").exists():
-        return
-    started = dt.datetime.now(TZ)
-    with transaction.atomic(), acting_as(None):
-        units = {unit.code: unit for unit in Unit.objects.all()}
-        made = function(units)
-        _date_events(started)
-    if stdout:
-        stdout.write(f"  {name}: +{made}")
+from congvu.units.demodata import CITY_END, REFORM_DAY, SEED, at_nine, run_step
 
 
 def seed(stdout=None):
-    _seed("rewards", seed_rewards, stdout)
+    run_step("rewards", seed_rewards, date_events=_date_events, stdout=stdout)
 
 
 def ensure_default_titles():
@@ -205,5 +180,5 @@ def _date_events(started):
         reward = event.reward
         day = reward.decision_date if event.action == "decided" else reward.proposed_on
         if day:
-            event.at = _at(day)
+            event.at = at_nine(day)
     RewardEvent.objects.bulk_update(events, ["at"], batch_size=500)
