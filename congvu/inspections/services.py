@@ -36,19 +36,19 @@ from congvu.inspections.models import (
 PHOTO_MAX_BYTES = 8 * 1024 * 1024
 
 
-def _event(obj, action, *, unit, by=None, before="", after="", note="", **subjects) -> InspectionEvent:
-    """One step of `obj`'s timeline (a plan, round, visit, finding or task); `subjects` names the other
-    records the step belongs to (the round of a visit, the visit of a finding). States are short codes;
-    an empty one is stored as none."""
-    return record_event(
-        obj, action, by=by, before=before or None, after=after or None, note=note, unit=unit, **subjects
-    )
-
-
 def _step(record: Visit | RemedialTask, action, *, by=None, before="", after="", note="") -> InspectionEvent:
     """A step of a visit or a task; the event also names the visit's round, or the task's finding."""
     context = {"round": record.round} if isinstance(record, Visit) else {"finding": record.finding}
-    return _event(record, action, unit=record.unit, by=by, before=before, after=after, note=note, **context)
+    return record_event(
+        record,
+        action,
+        unit=record.unit,
+        by=by,
+        before=before or None,
+        after=after or None,
+        note=note,
+        **context,
+    )
 
 
 def _locked(model, record, statuses, refusal):
@@ -86,7 +86,7 @@ def create_plan(*, unit, year: int, title: str, decision_number: str = "", decis
             unit=unit, year=year, title=title, decision_number=decision_number, decision_date=decision_date
         )
     )
-    _event(plan, "plan_created", unit=unit, by=by, after=str(year), note=title)
+    record_event(plan, "plan_created", unit=unit, by=by, after=str(year), note=title)
     return plan
 
 
@@ -126,7 +126,7 @@ def create_round(
             template_version=template_version,
         )
     )
-    _event(round_, "round_created", unit=plan.unit, by=by, after=f"{number}", note=title)
+    record_event(round_, "round_created", unit=plan.unit, by=by, after=f"{number}", note=title)
     return round_
 
 
@@ -145,14 +145,14 @@ def add_member(
     if not created and (member.role != role or (title and member.title != title)):
         member.role, member.title = role, title or member.title
         member.save()
-    _event(round, "member_added", unit=round.unit, by=by, after=role, note=str(user))
+    record_event(round, "member_added", unit=round.unit, by=by, after=role, note=str(user))
     return member
 
 
 @transaction.atomic
 def remove_member(*, member: TeamMember, by=None) -> None:
     round_ = member.round
-    _event(round_, "member_removed", unit=round_.unit, by=by, before=member.role, note=str(member.user))
+    record_event(round_, "member_removed", unit=round_.unit, by=by, before=member.role, note=str(member.user))
     member.delete()
 
 
@@ -172,7 +172,7 @@ def cancel_visit(*, visit: Visit, by=None) -> None:
     if visit.status != Visit.Status.PLANNED:
         raise ValidationError(_("Chỉ hủy được lượt kiểm tra chưa ghi nhận."))
     # The visit goes away with its own timeline: the step stays on the round's.
-    _event(visit.round, "visit_cancelled", unit=visit.unit, by=by, before=visit.status, note=str(visit))
+    record_event(visit.round, "visit_cancelled", unit=visit.unit, by=by, before=visit.status, note=str(visit))
     visit.delete()
 
 
@@ -316,7 +316,9 @@ def close_visit(*, visit: Visit, by=None, closed_at=None) -> Visit:
     for answer in failed:
         finding = finding_of(answer, visit)
         finding.officials.set(answer.officials.all())
-        _event(finding, "finding_opened", unit=visit.unit, visit=visit, by=by, after=Finding.Status.OPEN)
+        record_event(
+            finding, "finding_opened", unit=visit.unit, visit=visit, by=by, after=Finding.Status.OPEN
+        )
     from congvu.accounts.selectors import users_with_role_nearest
 
     notify(
@@ -432,13 +434,13 @@ def decide_finding(
     before = finding.action
     finding.action = action
     finding.save()
-    _event(
+    record_event(
         finding,
         "finding_decided",
         unit=finding.unit,
         visit=finding.visit,
         by=by,
-        before=before,
+        before=before or None,
         after=action,
         note=content[:200],
     )
@@ -517,7 +519,7 @@ def review_task(
     if accept and not finding.tasks.exclude(status=RemedialTask.Status.ACCEPTED).exists():
         finding.status = Finding.Status.CLOSED
         finding.save()
-        _event(
+        record_event(
             finding,
             "finding_closed",
             unit=finding.unit,
