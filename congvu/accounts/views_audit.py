@@ -15,8 +15,8 @@ from congvu.core.pagination import paginate
 def filter_events(events, data):
     if data.get("action"):
         events = events.filter(action=data["action"])
-    if data.get("actor"):
-        events = events.filter(actor_name__icontains=data["actor"])
+    if data.get("by"):
+        events = events.filter(by_name__icontains=data["by"])
     if data.get("object_type"):
         events = events.filter(object_type=data["object_type"])
     if data.get("text"):
@@ -35,7 +35,7 @@ def audit_log(request):
     form = AuditFilterForm(request.GET or None, object_types=events.values_list("object_type", flat=True))
     if form.is_bound and form.is_valid():
         events = filter_events(events, form.cleaned_data)
-    page = paginate(request, events.select_related("actor"), 50)
+    page = paginate(request, events.select_related("by"), 50)
     return render(
         request,
         "accounts/audit_log.html",

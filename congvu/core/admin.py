@@ -14,9 +14,9 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the log can be browsed and filtered, never edited or deleted."""
 
-    list_display = ["at", "actor_name", "ip_address", "action", "object_type", "object_repr"]
+    list_display = ["at", "by_name", "ip_address", "action", "object_type", "object_repr"]
     list_filter = ["action", "object_type"]
-    search_fields = ["actor_name", "object_repr", "object_id", "note"]
+    search_fields = ["by_name", "object_repr", "object_id", "note"]
     date_hierarchy = "at"
 
     def has_add_permission(self, request):

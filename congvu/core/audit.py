@@ -2,7 +2,7 @@
 
 Models that inherit `Audited` are logged on every create, change and delete through model signals,
 with the before → after of their fields. Who and from where come from the request (set by
-AuditContextMiddleware) or from `acting_as(...)` in commands; without either, the actor is the system.
+AuditContextMiddleware) or from `acting_as(...)` in commands; without either, the acting user is the system.
 """
 
 import contextvars
@@ -78,8 +78,8 @@ def record(action, *, instance=None, changes=None, note="", user=None, ip_addres
     ip_address = ip_address if ip_address is not None else ctx_ip
     authenticated = user is not None and getattr(user, "is_authenticated", False)
     return AuditEvent.objects.create(
-        actor=user if authenticated else None,
-        actor_name=(user.get_username() if authenticated else "") or "hệ thống",
+        by=user if authenticated else None,
+        by_name=(user.get_username() if authenticated else "") or "hệ thống",
         ip_address=ip_address,
         action=action,
         object_type=instance._meta.label_lower if instance is not None else "",

@@ -113,7 +113,7 @@ def event_model_for(obj) -> tuple[type, str]:
         raise LookupError(f"no event model keeps the timeline of {type(obj).__name__}") from None
 
 
-def actor_name(user) -> str:
+def display_name_of(user) -> str:
     if user is None or not getattr(user, "is_authenticated", False):
         return ""
     return getattr(user, "display_name", "") or user.get_username()
@@ -138,7 +138,7 @@ def event_row(
     return model(
         **{subject: obj},
         by=acting,
-        by_name=actor_name(acting) if by_name is None else by_name,
+        by_name=display_name_of(acting) if by_name is None else by_name,
         action=action,
         before=before,
         after=after,

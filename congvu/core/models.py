@@ -44,7 +44,7 @@ class AuditEvent(models.Model):
         ACTION = "action", _("Thao tác")
 
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
-    actor = models.ForeignKey(
+    by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người thực hiện"),
         null=True,
@@ -53,7 +53,7 @@ class AuditEvent(models.Model):
         related_name="+",
         db_constraint=False,
     )
-    actor_name = models.CharField(_("tên người thực hiện"), max_length=150, blank=True)
+    by_name = models.CharField(_("tên người thực hiện"), max_length=150, blank=True)
     ip_address = models.GenericIPAddressField(_("địa chỉ IP"), null=True, blank=True)
     action = models.CharField(_("hành động"), max_length=20, choices=Action.choices, db_index=True)
     object_type = models.CharField(_("loại bản ghi"), max_length=100, blank=True, db_index=True)
@@ -71,7 +71,7 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("nhật ký hệ thống")
 
     def __str__(self):
-        return f"{self.at:%d/%m/%Y %H:%M} {self.actor_name} {self.get_action_display()} {self.object_repr}"
+        return f"{self.at:%d/%m/%Y %H:%M} {self.by_name} {self.get_action_display()} {self.object_repr}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

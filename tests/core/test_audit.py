@@ -22,7 +22,7 @@ def test_create_update_delete_are_logged_with_before_and_after(system_admin):
     assert [e.action for e in events] == ["create", "update", "delete"]
     update = events[1]
     assert update.changes["name"] == ["Phòng Thử", "Phòng Đã Đổi Tên"]
-    assert update.actor == system_admin and update.ip_address == "10.0.0.7"
+    assert update.by == system_admin and update.ip_address == "10.0.0.7"
     assert events[2].changes["before"]["name"] == "Phòng Đã Đổi Tên"
 
 
@@ -60,7 +60,7 @@ def test_logins_and_failed_logins_are_logged(client, reception_officer):
     failed = AuditEvent.objects.get(action="login_failed")
     assert failed.note == "tiepnhan" and failed.ip_address == "10.1.1.1"
     client.post(reverse("accounts:login"), {"username": "tiepnhan", "password": "mat-khau-thu-nghiem"})
-    assert AuditEvent.objects.filter(action="login", actor=reception_officer).exists()
+    assert AuditEvent.objects.filter(action="login", by=reception_officer).exists()
 
 
 def test_audit_page_is_for_system_admins_and_filters(client, system_admin, reception_officer, ward):
