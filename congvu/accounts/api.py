@@ -31,7 +31,8 @@ def _as_out(unit) -> dict:
     }
 
 
-@router.get("", response=list[UnitOut], auth=django_auth)
+# The operation id it had when it lived in the units app, so API clients generated from it keep working.
+@router.get("", response=list[UnitOut], auth=django_auth, operation_id="congvu_units_api_list_units")
 def list_units(request, current: bool = True):
     """Units in the caller's scope (staff session)."""
     units = scoped_units(request.user)

@@ -15,8 +15,8 @@ from congvu.core.pagination import paginate
 def filter_events(events, data):
     if data.get("action"):
         events = events.filter(action=data["action"])
-    if data.get("by"):
-        events = events.filter(by_name__icontains=data["by"])
+    if data.get("actor"):
+        events = events.filter(by_name__icontains=data["actor"])
     if data.get("object_type"):
         events = events.filter(object_type=data["object_type"])
     if data.get("text"):

@@ -20,7 +20,7 @@ from congvu.appraisals.models import (
     UnitCycle,
 )
 from congvu.appraisals.selectors import CATEGORY_GROUPS
-from congvu.core.events import record_event
+from congvu.core.events import event_row, record_event, record_events
 from congvu.discipline.selectors import discipline_forms_in_year as decided_forms_in_year
 from congvu.people.models import Staff, StaffCategory, Transfer
 from congvu.units.lineage import subtree_q
@@ -141,9 +141,20 @@ def open_cycle(*, year: int, scope_unit: Unit, by, deadline: dt.date | None = No
             )
         )
     Evaluation.objects.bulk_create(evaluations, batch_size=1000)
-    for evaluation in Evaluation.objects.filter(unit_cycle__cycle=cycle).only("pk", "status").order_by("pk"):
-        action = "listed" if evaluation.status != Evaluation.Status.NOT_RATED else "not_rated"
-        record_event(evaluation, action, by=by, after={"status": evaluation.status})
+    # A province lists tens of thousands of people: their first steps are written in bulk.
+    record_events(
+        [
+            event_row(
+                evaluation,
+                "listed" if evaluation.status != Evaluation.Status.NOT_RATED else "not_rated",
+                by=by,
+                after={"status": evaluation.status},
+            )
+            for evaluation in Evaluation.objects.filter(unit_cycle__cycle=cycle)
+            .only("pk", "status")
+            .order_by("pk")
+        ]
+    )
     for unit_cycle in unit_cycles.values():
         record_event(unit_cycle, "opened", by=by, after={"year": year})
     return cycle

@@ -32,7 +32,7 @@ def apply_errors(form, error: ValidationError) -> None:
 
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Hành động"), required=False)
-    by = forms.CharField(label=_("Người thực hiện"), required=False, max_length=150)
+    actor = forms.CharField(label=_("Người thực hiện"), required=False, max_length=150)
     object_type = forms.ChoiceField(label=_("Loại bản ghi"), required=False)
     text = forms.CharField(label=_("Nội dung"), required=False, max_length=200)
     date_from = forms.DateField(label=_("Từ ngày"), required=False, widget=DateInput())

@@ -161,3 +161,10 @@ def drop_tables(schema_editor, tables) -> None:
 def forget_migrations(schema_editor, app: str) -> None:
     with schema_editor.connection.cursor() as cursor:
         cursor.execute("DELETE FROM django_migrations WHERE app = %s", [app])
+
+
+def check_constraints_now(apps, schema_editor):
+    """Run PostgreSQL's deferred foreign-key checks now. A data step that updates rows leaves them
+    pending, and PostgreSQL refuses to ALTER a table with pending checks in the same transaction."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")

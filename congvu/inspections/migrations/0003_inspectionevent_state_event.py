@@ -7,6 +7,8 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
+from congvu.core.tablemoves import check_constraints_now
+
 
 def display_name(user):
     """accounts.User.display_name, on the historical model."""
@@ -91,6 +93,7 @@ class Migration(migrations.Migration):
             preserve_default=False,
         ),
         migrations.RunPython(fill_by_name, migrations.RunPython.noop),
+        migrations.RunPython(check_constraints_now, check_constraints_now),
         migrations.AddField(
             model_name="inspectionevent",
             name="before_json",
@@ -102,6 +105,7 @@ class Migration(migrations.Migration):
             field=models.JSONField(null=True),
         ),
         migrations.RunPython(copy_states_to_json, copy_states_to_text),
+        migrations.RunPython(check_constraints_now, check_constraints_now),
         migrations.RemoveField(model_name="inspectionevent", name="before"),
         migrations.RemoveField(model_name="inspectionevent", name="after"),
         migrations.RenameField(model_name="inspectionevent", old_name="before_json", new_name="before"),
@@ -128,6 +132,7 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(link_plans, migrations.RunPython.noop),
+        migrations.RunPython(check_constraints_now, check_constraints_now),
         migrations.AlterField(
             model_name="inspectionevent",
             name="at",
