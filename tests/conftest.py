@@ -12,6 +12,7 @@ from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from congvu.accounts.models import Role
+from congvu.core.plugins import app_modules
 from congvu.units.models import UnitSuccession, UnitType
 from tests.factories import StaffFactory, UnitFactory, UserFactory, grant
 
@@ -33,6 +34,13 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatabl
 def media_in_tmp(settings, tmp_path):
     """Uploaded files of a test go to its own temporary folder, never to var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def fresh_plugin_lookup():
+    """A test that swaps an app's plugin module must not leave its copy in the cached lookup."""
+    yield
+    app_modules.cache_clear()
 
 
 @pytest.fixture(autouse=True)

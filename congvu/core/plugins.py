@@ -10,6 +10,7 @@ The kinds congvu uses (each app's module of that name, when it has one):
 """
 
 import importlib
+from functools import cache
 from types import ModuleType
 
 from django.apps import apps
@@ -17,11 +18,14 @@ from django.apps import apps
 PROJECT_PACKAGE = "congvu."
 
 
+@cache
 def app_modules(kind: str) -> list[ModuleType]:
     """Every installed congvu app's `<app>.<kind>` module, in INSTALLED_APPS order.
 
     A missing module is normal (not every app has figures or reminders); an import error inside a
-    module that exists is a bug and is raised, not hidden.
+    module that exists is a bug and is raised, not hidden (and not cached: the next call raises
+    again). Looked up once per kind: the installed apps do not change while the process runs, and
+    figures ask for their modules on every evaluation.
     """
     found = []
     for config in apps.get_app_configs():
@@ -36,4 +40,4 @@ def app_modules(kind: str) -> list[ModuleType]:
             continue
         module.app_label = getattr(module, "app_label", config.label)
         found.append(module)
-    return found
+    return found  # shared by every caller: read it, do not change it

@@ -9,6 +9,7 @@ from django.urls import reverse
 from openpyxl import Workbook
 
 from congvu.appraisals.models import Evaluation, Level, UnitCycle
+from congvu.core.plugins import app_modules
 from tests.appraisals.factories import open_ward_cycle, to_reviewed, ward_staff
 from tests.scope_harness import response_text
 
@@ -149,6 +150,7 @@ def test_evidence_panel_discovers_providers_and_shows_an_empty_state(
 
     fake.evidence_for = evidence_for
     monkeypatch.setitem(sys.modules, "congvu.ratings.evidence", fake)
+    app_modules.cache_clear()  # the plugin lookup is cached per process; this test swaps a module
     body = client.get(reverse("appraisals:evaluation", args=[evaluation.pk])).content.decode()
     assert "Đánh giá hài lòng tại quầy" in body and "98% hài lòng" in body
     assert seen == [(person.pk, 2026)]
