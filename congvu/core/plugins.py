@@ -6,6 +6,7 @@ The kinds congvu uses (each app's module of that name, when it has one):
 - "evidence": `evidence_for(staff, year) -> list[dict]`, shown beside an annual evaluation;
 - "api": `router`, a django-ninja Router mounted at /api/v1/<prefix>/ (`API_PREFIX`, default the label);
 - "nav": `register(nav)`, adding the app's menu entries, portal links and home cards;
+- "rulebook": the app's legal rules, each a `congvu.core.rules.Rule` (the rule book page lists them);
 - "demo": `seed(stdout=None)`, the app's idempotent share of the demo data (`DEMO_ORDER` sorts them).
 """
 

@@ -37,3 +37,13 @@ SCOPE_CASES.append(
         secret="thông báo riêng của người khác",
     )
 )
+
+# The rule book holds no unit data: it lists the law, the same for every unit.
+SCOPE_CASES.append(
+    ScopeCase(
+        "accounts:rulebook",
+        lambda w: reverse("accounts:rulebook"),
+        kind="list",
+        secret="Phường Ngoài Phạm Vi",
+    )
+)
