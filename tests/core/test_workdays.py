@@ -65,7 +65,9 @@ def test_lich_vanhoa_2411_culture_day_is_a_working_day_until_the_law_says_otherw
     assert is_working_day(dt.date(2026, 11, 24))
     assert add_working_days(dt.date(2026, 11, 23), 1) == dt.date(2026, 11, 24)
     # The admin declares it off once an amended Art. 112 is in force.
-    CalendarOverride.objects.create(date=dt.date(2026, 11, 24), is_working_day=False, name="Ngày Văn hóa Việt Nam")
+    CalendarOverride.objects.create(
+        date=dt.date(2026, 11, 24), is_working_day=False, name="Ngày Văn hóa Việt Nam"
+    )
     assert not is_working_day(dt.date(2026, 11, 24))
 
 
