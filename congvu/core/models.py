@@ -4,7 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CalendarOverride(models.Model):
-    """A day the admin declares off (extra holiday) or working (a make-up Saturday)."""
+    """A day that differs from the statutory calendar: a swap, a make-up working day, an extra day off.
+
+    Rows shipped with congvu (`shipped`, written by data migrations) carry the Government's document;
+    an admin may edit them or add rows of their own, and a row always wins over the statutory calendar.
+    """
+
+    class Kind(models.TextChoices):
+        SWAP_DAY_OFF = "swap_day_off", _("ngày nghỉ do hoán đổi")
+        MAKEUP_WORKDAY = "makeup_workday", _("ngày làm bù")
+        EXTRA_DAY_OFF = "extra_day_off", _("ngày nghỉ thêm")
+        ADMIN_DECISION = "admin_decision", _("quyết định của quản trị")
 
     date = models.DateField(_("ngày"), unique=True)
     is_working_day = models.BooleanField(
@@ -12,6 +22,18 @@ class CalendarOverride(models.Model):
         help_text=_("Đánh dấu nếu là ngày làm việc bù; bỏ trống nếu là ngày nghỉ thêm."),
     )
     name = models.CharField(_("lý do"), max_length=200)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.ADMIN_DECISION)
+    source_document = models.CharField(
+        _("văn bản nguồn"),
+        max_length=300,
+        blank=True,
+        help_text=_("Số, ngày và cơ quan ban hành, ví dụ: Công văn số 2450/VPCP-KGVX ngày 12/4/2024."),
+    )
+    shipped = models.BooleanField(
+        _("có sẵn trong congvu"),
+        default=False,
+        help_text=_("Dòng do congvu cung cấp kèm văn bản nguồn; quản trị vẫn có thể sửa."),
+    )
 
     class Meta:
         ordering = ["date"]
@@ -21,6 +43,12 @@ class CalendarOverride(models.Model):
     def __str__(self):
         kind = _("làm việc") if self.is_working_day else _("nghỉ")
         return f"{self.date:%d/%m/%Y} ({kind}): {self.name}"
+
+    def clean(self):
+        # Imported here: workdays reads this model.
+        from congvu.core.workdays import check_override
+
+        check_override(self)
 
 
 class AuditQuerySet(models.QuerySet):

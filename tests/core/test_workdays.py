@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import holidays
 import pytest
 from django.core.management import call_command
 from hypothesis import given, settings
@@ -58,8 +59,15 @@ def test_elapsed_does_not_count_the_day_of_receipt():
     assert working_days_elapsed(monday, dt.date(2026, 12, 11)) == 4
 
 
-def test_vietnam_culture_day_is_a_day_off():
-    # 24 November (Ngày Văn hóa Việt Nam) is a day off from 2026 on.
+def test_lich_vanhoa_2411_culture_day_is_a_working_day_until_the_law_says_otherwise():
+    # The package marks 24 November (Ngày Văn hóa Việt Nam) off from 2026; no law in force does yet.
+    assert holidays.Vietnam(years=2026).get(dt.date(2026, 11, 24))
+    assert is_working_day(dt.date(2026, 11, 24))
+    assert add_working_days(dt.date(2026, 11, 23), 1) == dt.date(2026, 11, 24)
+    # The admin declares it off once an amended Art. 112 is in force.
+    CalendarOverride.objects.create(
+        date=dt.date(2026, 11, 24), is_working_day=False, name="Ngày Văn hóa Việt Nam"
+    )
     assert not is_working_day(dt.date(2026, 11, 24))
 
 
