@@ -138,9 +138,10 @@ def test_dg_thaisan_thoigianthucte_counts_only_in_its_years():
 
 
 pytestmark_db = pytest.mark.django_db
+LONG_AGO = D(2015, 1, 1)
 
 
-def _person(ward, name, employed_from=D(2015, 1, 1), **extra):
+def _person(ward, name, employed_from=LONG_AGO, **extra):
     return StaffFactory(
         unit=ward,
         full_name=name,
