@@ -7,6 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from congvu.appraisals import absence
 from congvu.appraisals.models import Level, RuleSet
 
 DISCIPLINE_FORMS = ("khien_trach", "canh_cao", "ha_bac_luong", "giang_chuc", "cach_chuc", "buoc_thoi_viec")
@@ -29,19 +30,16 @@ def deadline_for(rule_set: RuleSet, year: int) -> dt.date:
     return dt.date(deadline_year, rule_set.deadline_month, rule_set.deadline_day)
 
 
-def months_worked(employed_from: dt.date | None, employed_to: dt.date | None, year: int) -> int:
-    """Whole months employed in the year (a month counts once the person started by its 15th)."""
-    start = max(employed_from or dt.date(year, 1, 1), dt.date(year, 1, 1))
-    end = min(employed_to or dt.date(year, 12, 31), dt.date(year, 12, 31))
-    if end < start:
-        return 0
-    months = (end.year - start.year) * 12 + end.month - start.month + 1
-    if start.day > 15:
-        months -= 1
-    return max(0, min(12, months))
+def months_worked(
+    employed_from: dt.date | None, employed_to: dt.date | None, year: int, leave_periods=()
+) -> int:
+    """Whole months worked in the year, counted exactly in days (see congvu.appraisals.absence): a person
+    who started on 1 July worked 6 months of the year, one who started on 2 July worked 5."""
+    return absence.year_account(employed_from, employed_to, leave_periods, year).months_worked
 
 
 def not_rated_reason(rule_set: RuleSet, months: int) -> str:
+    """The reason for a count of whole months alone (no leave); with leave use absence.not_rated_reason."""
     if months < rule_set.min_months_worked:
         return _("Công tác %(months)s tháng trong năm, dưới %(minimum)s tháng: không xếp loại") % {
             "months": months,

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.forms import DateInput
-from congvu.people.models import StaffCategory
+from congvu.people.models import LeaveKind, StaffCategory
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
@@ -43,3 +43,11 @@ class TransferForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["to_unit"].queryset = units
+
+
+class LeaveForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Loại nghỉ"), choices=LeaveKind.choices)
+    start = forms.DateField(label=_("Từ ngày"), widget=DateInput())
+    end = forms.DateField(label=_("Đến ngày"), widget=DateInput())
+    document = forms.CharField(label=_("Số văn bản, quyết định"), max_length=100, required=False)
+    note = forms.CharField(label=_("Ghi chú"), max_length=300, required=False)

@@ -1,11 +1,13 @@
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
+from congvu.core.events import StateEvent
 from congvu.core.text import fold
 from congvu.units.models import Unit
 
@@ -116,3 +118,92 @@ class Transfer(Audited):
 
     def audit_unit_id(self):
         return self.to_unit_id
+
+
+class LeaveKind(models.TextChoices):
+    """Why a person was away. Only maternity and the lawful kinds matter to the annual evaluation's
+    absence rules (congvu.appraisals.absence); every kind is time not worked."""
+
+    MATERNITY = "thai_san", _("Nghỉ chế độ thai sản")
+    SICK = "om_dau", _("Nghỉ ốm đau")
+    OTHER_LAWFUL = "nghi_khac", _("Nghỉ khác theo quy định của pháp luật")
+    UNLAWFUL = "khong_ly_do", _("Nghỉ không có lý do chính đáng")
+
+
+LAWFUL_ABSENCES = (LeaveKind.SICK, LeaveKind.OTHER_LAWFUL)
+
+
+class LeavePeriod(Audited):
+    """A period (both ends included) when a person did not work: maternity, sick or other leave."""
+
+    staff = models.ForeignKey(
+        Staff, verbose_name=_("cán bộ"), on_delete=models.CASCADE, related_name="leave_periods"
+    )
+    kind = models.CharField(_("loại nghỉ"), max_length=20, choices=LeaveKind.choices)
+    start = models.DateField(_("từ ngày"))
+    end = models.DateField(_("đến ngày"))
+    document = models.CharField(_("số văn bản, quyết định"), max_length=100, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["staff", "start", "id"]
+        verbose_name = _("thời gian nghỉ")
+        verbose_name_plural = _("thời gian nghỉ")
+        indexes = [models.Index(fields=["staff", "start"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="leave_end_not_before_start")
+        ]
+
+    def __str__(self):
+        return f"{self.staff}: {self.get_kind_display()} {self.start:%d/%m/%Y}–{self.end:%d/%m/%Y}"
+
+    def audit_unit_id(self):
+        return self.staff.unit_id if self.staff_id else None
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("Ngày kết thúc không được trước ngày bắt đầu.")})
+        if self.staff_id and self.start and self.end:
+            overlapping = (
+                LeavePeriod.objects.filter(staff_id=self.staff_id, start__lte=self.end, end__gte=self.start)
+                .exclude(pk=self.pk)
+                .order_by("start")
+                .first()
+            )
+            if overlapping:
+                raise ValidationError(
+                    {
+                        "start": _("Trùng với thời gian nghỉ %(kind)s từ %(start)s đến %(end)s.")
+                        % {
+                            "kind": overlapping.get_kind_display().lower(),
+                            "start": f"{overlapping.start:%d/%m/%Y}",
+                            "end": f"{overlapping.end:%d/%m/%Y}",
+                        }
+                    }
+                )
+
+
+STAFF_EVENT_LABELS = {
+    "leave_added": _("Thêm thời gian nghỉ"),
+    "leave_changed": _("Sửa thời gian nghỉ"),
+    "leave_deleted": _("Xóa thời gian nghỉ"),
+    "leave_imported": _("Nhập thời gian nghỉ từ Excel"),
+}
+
+
+class StaffEvent(StateEvent):
+    """The timeline of a staff record (leave periods added, changed, deleted)."""
+
+    staff = models.ForeignKey(Staff, on_delete=models.CASCADE, related_name="events")
+
+    subject_fields = ("staff",)
+    action_labels = STAFF_EVENT_LABELS
+    state_choices = (LeaveKind,)
+
+    class Meta(StateEvent.Meta):
+        verbose_name = _("sự kiện hồ sơ cán bộ")
+        verbose_name_plural = _("sự kiện hồ sơ cán bộ")

@@ -3,7 +3,7 @@ import datetime as dt
 from django.db.models import Q
 
 from congvu.core.text import folded_terms
-from congvu.people.models import Staff, Transfer
+from congvu.people.models import LeavePeriod, Staff, Transfer
 from congvu.units.lineage import subtree_q
 
 
@@ -44,3 +44,12 @@ def unit_on(staff: Staff, day: dt.date):
         if day < transfer.effective_date:
             return transfer.from_unit
     return transfers[-1].to_unit
+
+
+def leave_periods_between(staff_ids, start: dt.date, end: dt.date) -> dict[int, list[LeavePeriod]]:
+    """Each person's leave periods that touch [start, end] (both included), in date order."""
+    found: dict[int, list[LeavePeriod]] = {}
+    periods = LeavePeriod.objects.filter(staff_id__in=staff_ids, start__lte=end, end__gte=start)
+    for period in periods.order_by("staff_id", "start").only("staff_id", "kind", "start", "end"):
+        found.setdefault(period.staff_id, []).append(period)
+    return found

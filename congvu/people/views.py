@@ -1,6 +1,8 @@
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
@@ -10,9 +12,9 @@ from congvu.core.formviews import spreadsheet_import, submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import SpreadsheetError, xlsx_response
 from congvu.core.uploads import protected_file_response
-from congvu.people import selectors, services, spreadsheets
-from congvu.people.forms import StaffFilterForm, StaffImportForm, TransferForm
-from congvu.people.models import Staff
+from congvu.people import leave_spreadsheets, selectors, services, spreadsheets
+from congvu.people.forms import LeaveForm, StaffFilterForm, StaffImportForm, TransferForm
+from congvu.people.models import LeavePeriod, Staff
 
 VIEW_ROLES = (Role.UNIT_HEAD, Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN, Role.LEADERSHIP, Role.INSPECTOR)
 MANAGE_ROLES = (Role.PROGRAMME_OFFICE, Role.SYSTEM_ADMIN)
@@ -44,11 +46,17 @@ def staff_list(request):
 def staff_detail(request, pk):
     staff = get_scoped_or_404(Staff.objects.select_related("unit", "position"), request.user, pk=pk)
     transfers = staff.transfers.select_related("from_unit", "to_unit")
-    can_transfer = has_role(request.user, *MANAGE_ROLES)
+    can_manage = has_role(request.user, *MANAGE_ROLES)
     return render(
         request,
         "people/staff_detail.html",
-        {"staff": staff, "transfers": transfers, "can_transfer": can_transfer},
+        {
+            "staff": staff,
+            "transfers": transfers,
+            "leave_periods": staff.leave_periods.all(),
+            "can_transfer": can_manage,
+            "can_manage_leave": can_manage,
+        },
     )
 
 
@@ -98,3 +106,72 @@ def staff_photo(request, pk):
     if not staff.photo:
         raise Http404
     return protected_file_response(staff.photo, inline=True)
+
+
+# Leave periods -----------------------------------------------------------------------------------------
+
+
+def _leave_in_scope(request, pk):
+    queryset = LeavePeriod.objects.select_related("staff", "staff__unit")
+    return get_scoped_or_404(queryset, request.user, field="staff__unit", roles=MANAGE_ROLES, pk=pk)
+
+
+def _leave_form_page(request, staff, form, *, leave=None):
+    return render(request, "people/leave_form.html", {"staff": staff, "form": form, "leave": leave})
+
+
+@staff_required(*MANAGE_ROLES)
+def leave_add(request, pk):
+    staff = get_scoped_or_404(Staff.objects.select_related("unit"), request.user, roles=MANAGE_ROLES, pk=pk)
+    form = LeaveForm(request.POST or None)
+    done = submit(
+        request,
+        form,
+        lambda data: services.add_leave(staff=staff, by=request.user, **data),
+        success=_("Đã thêm thời gian nghỉ của %(name)s.") % {"name": staff.full_name},
+    )
+    if done is not None:
+        return redirect("people:staff_detail", pk=staff.pk)
+    return _leave_form_page(request, staff, form)
+
+
+@staff_required(*MANAGE_ROLES)
+def leave_edit(request, pk):
+    leave = _leave_in_scope(request, pk)
+    initial = {name: getattr(leave, name) for name in services.LEAVE_FIELDS}
+    form = LeaveForm(request.POST or None, initial=initial)
+    done = submit(
+        request,
+        form,
+        lambda data: services.change_leave(leave=leave, by=request.user, **data),
+        success=_("Đã sửa thời gian nghỉ."),
+    )
+    if done is not None:
+        return redirect("people:staff_detail", pk=leave.staff_id)
+    return _leave_form_page(request, leave.staff, form, leave=leave)
+
+
+@require_POST
+@staff_required(*MANAGE_ROLES)
+def leave_delete(request, pk):
+    leave = _leave_in_scope(request, pk)
+    services.delete_leave(leave=leave, by=request.user)
+    messages.success(request, _("Đã xóa thời gian nghỉ."))
+    return redirect("people:staff_detail", pk=leave.staff_id)
+
+
+@staff_required(*MANAGE_ROLES)
+def leave_import(request):
+    return spreadsheet_import(
+        request,
+        StaffImportForm(request.POST or None, request.FILES or None),
+        lambda file: leave_spreadsheets.import_leave(file, by=request.user, roles=MANAGE_ROLES),
+        template="people/leave_import.html",
+        columns=leave_spreadsheets.COLUMNS,
+        refusal=SpreadsheetError,
+    )
+
+
+@staff_required(*MANAGE_ROLES)
+def leave_import_template(request):
+    return xlsx_response(leave_spreadsheets.template(), "mau-nhap-thoi-gian-nghi", dated=False)
