@@ -2,6 +2,7 @@
 complaints and denunciations leave the feedback track before any acceptance (Art. 1.2)."""
 
 import re
+import unicodedata
 
 from django.utils.translation import gettext as _
 
@@ -9,13 +10,19 @@ from congvu.core.text import fold
 from congvu.feedback import rulebook
 from congvu.feedback.models import COMPLAINT_KINDS, Decision, Kind, RefusalGround, Status
 
-# Folded (no diacritics, lower case), as whole words: "khiếu nại", "tố cáo", "khiếu kiện".
-COMPLAINT_WORDS = re.compile(r"\b(khieu nai|khieu kien|to cao)\b")
+COMPLAINT_WORDS = re.compile(r"\b(khiếu nại|khiếu kiện|tố cáo)\b")
+# The same words typed without diacritics; matched only among words typed without diacritics, so that
+# "tô cao" (plaster higher) is not taken for "tố cáo".
+FOLDED_COMPLAINT_WORDS = re.compile(r"\b(khieu nai|khieu kien|to cao)\b")
 ACCEPTING = (Decision.HANDLE, Decision.OUTSIDE, Decision.OFFICIAL_CONDUCT)
 
 
 def looks_like_complaint(text: str) -> bool:
-    return bool(COMPLAINT_WORDS.search(fold(text)))
+    text = unicodedata.normalize("NFC", text).lower()
+    if COMPLAINT_WORDS.search(text):
+        return True
+    plain = " ".join(word if word.isascii() else "·" for word in re.findall(r"\w+", text))
+    return bool(FOLDED_COMPLAINT_WORDS.search(fold(plain)))
 
 
 def sender_incomplete(case) -> bool:

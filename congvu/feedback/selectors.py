@@ -59,10 +59,12 @@ def forward_left(case, today: dt.date | None = None):
 
 def looks_like_complaint(case) -> bool:
     """An open feedback case whose text speaks of a complaint or denunciation (a hint to reclassify)."""
+    from congvu.feedback.intake_rules import looks_like_complaint as text_looks_like_complaint
+
     return (
         case.is_open
         and case.kind == Kind.FEEDBACK
-        and any(phrase in fold(f"{case.title} {case.content}") for phrase in ("khieu nai", "to cao"))
+        and (case.complaint_suspected or text_looks_like_complaint(f"{case.title} {case.content}"))
     )
 
 

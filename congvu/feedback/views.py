@@ -220,6 +220,7 @@ def _render_case(request, case, bound_forms=None, status=200):
         "today": timezone.localdate(),
         "events": case.events.select_related("by"),
         "attachments": case.attachments.all(),
+        "deadline_steps": case.deadline_steps.all(),
         "duplicates": case.duplicates.all(),
         "officials": case.officials_concerned.all(),
         "answer": answer,
