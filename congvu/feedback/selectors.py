@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from congvu.accounts.models import Role, User
@@ -104,8 +104,11 @@ def inbox(
             answer_due__lte=add_working_days(today, 2),
         )
     elif tab == "overdue":
+        # A case paused after its deadline ran out is still overdue (the pause stopped nothing).
         qs = qs.filter(
-            status__in=[Status.NEW, Status.IN_PROGRESS, Status.AWAITING_APPROVAL], answer_due__lt=today
+            Q(status__in=[Status.NEW, Status.IN_PROGRESS, Status.AWAITING_APPROVAL])
+            | Q(status=Status.PAUSED, paused_on__gt=F("answer_due")),
+            answer_due__lt=today,
         )
     elif tab == "mine" and user is not None:
         qs = qs.filter(handler=user, status__in=OPEN_STATUSES)

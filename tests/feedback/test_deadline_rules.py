@@ -321,3 +321,20 @@ def test_pakn_tamdung_sauhan_bulk_assign_does_not_move_deadlines(login, ward, un
     assert response.status_code == 302
     for case in Case.objects.filter(pk__in=[c.pk for c in cases]):
         assert case.handler == handler and case.answer_due == ANSWER_DUE and case.is_overdue
+
+
+def test_pakn_tamdung_sauhan_late_pause_stays_in_the_overdue_inbox_reminders_and_api(
+    login, ward, handler, unit_head
+):
+    from congvu.feedback import reminders
+
+    late, timely = _accepted(ward, handler), _accepted(ward, handler)
+    services.pause(late, by=handler, reason="Bổ sung", today=dt.date(2026, 3, 25))
+    services.pause(timely, by=handler, reason="Bổ sung", today=dt.date(2026, 3, 20))
+    client = login(unit_head)
+    body = client.get(reverse("feedback:inbox"), {"tab": "overdue"}).content.decode()
+    assert late.code in body and timely.code not in body
+    reminders.run_due()
+    assert Case.objects.get(pk=late.pk).escalated_at and not Case.objects.get(pk=timely.pk).escalated_at
+    rows = {row["code"]: row for row in client.get("/api/v1/feedback/cases").json()}
+    assert rows[late.code]["intake_late"] is False and rows[late.code]["answered_late"] is None
