@@ -295,7 +295,7 @@ def test_similar_cases_stay_within_the_scope(login, ward, other_ward, reception_
 
 
 def test_invalid_action_keeps_what_was_typed(login, ward, handler, unit_head):
-    case = make_case(ward, received_at=aware(2026, 3, 2))
+    case = make_case(ward)  # received today: the extension form is offered until the deadline runs out
     services.decide_intake(case, by=unit_head, decision="xu_ly")
     services.assign(case, by=unit_head, unit=ward, handler=handler)
     client = login(unit_head)
