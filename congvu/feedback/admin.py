@@ -13,7 +13,15 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(DeadlineRule)
 class DeadlineRuleAdmin(admin.ModelAdmin):
-    list_display = ("topic", "unit", "forward_days", "answer_days", "remind_days", "default_handler")
+    list_display = (
+        "topic",
+        "unit",
+        "forward_days",
+        "answer_days",
+        "extension_max_days",
+        "remind_days",
+        "default_handler",
+    )
     autocomplete_fields = ("unit",)
 
 

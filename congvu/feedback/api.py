@@ -22,6 +22,8 @@ class CaseOut(Schema):
     received_at: str
     answer_due: str | None
     answered_at: str | None
+    answered_late: bool | None
+    intake_late: bool
     published: bool
 
 
@@ -38,6 +40,8 @@ def _out(case) -> dict:
         "received_at": case.received_at.isoformat(),
         "answer_due": case.answer_due.isoformat() if case.answer_due else None,
         "answered_at": case.answered_at.isoformat() if case.answered_at else None,
+        "answered_late": case.answered_late,
+        "intake_late": case.intake_late,
         "published": case.published_at is not None,
     }
 

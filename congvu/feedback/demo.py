@@ -2,6 +2,7 @@
 time, some late, overdue, merged, forwarded or not accepted, and some published. Idempotent."""
 
 import datetime as dt
+import importlib
 import random
 
 from django.db import transaction
@@ -17,11 +18,14 @@ from congvu.feedback.models import (
     AnswerRating,
     AnswerTemplate,
     Case,
+    CaseEvent,
     Category,
     Channel,
     DeadlineRule,
+    DeadlineStep,
     Decision,
     Kind,
+    RefusalGround,
     Status,
     SuggestionBoxOpening,
     Topic,
@@ -300,11 +304,17 @@ def seed(stdout=None):
             call_at=received if channel == Channel.HOTLINE else None,
             is_demo=True,
         )
+        if complaint:
+            case.complaint_suspected = case.kind_confirmed = True
         if status == Status.PAUSED:
-            case.paused_on = add_working_days(day, 3)
+            case.paused_on = add_working_days(day, 3)  # before the deadline: the clock stops
         if status == Status.NOT_ACCEPTED:
-            case.decision, case.decision_reason = (
+            # Art. 7.3 holds only for a letter without its sender's details: the demo's have none.
+            case.sender_name = case.sender_address = case.sender_phone = case.sender_email = ""
+            case.consent_given, case.consent_version, case.consent_at = False, "", None
+            case.decision, case.refusal_ground, case.decision_reason = (
                 Decision.NOT_ACCEPTED,
+                RefusalGround.MISSING_SENDER,
                 "Thiếu họ tên, địa chỉ và thông tin liên hệ của người gửi.",
             )
         elif status == Status.FORWARDED:
@@ -403,11 +413,23 @@ def seed(stdout=None):
             step(
                 case,
                 case.received_at + dt.timedelta(days=1),
-                "accepted" if case.decision == Decision.HANDLE else "forwarded",
+                {Decision.HANDLE: "accepted", Decision.NOT_ACCEPTED: "not_accepted"}.get(
+                    case.decision, "forwarded"
+                ),
                 "Cán bộ tiếp nhận",
                 before=Status.NEW.label,
                 after=Status(case.status if case.decision != Decision.HANDLE else Status.IN_PROGRESS).label,
                 note=case.decision_reason or case.forwarded_to,
+            )
+        if case.status == Status.PAUSED:
+            step(
+                case,
+                _aware(case.paused_on, 9, 0),
+                "paused",
+                "Người xử lý",
+                before=Status.IN_PROGRESS.label,
+                after=Status.PAUSED.label,
+                note="Đề nghị người gửi bổ sung bản sao giấy tờ.",
             )
         if case.status in (Status.AWAITING_APPROVAL, Status.ANSWERED):
             sent = case.status == Status.ANSWERED
@@ -446,6 +468,9 @@ def seed(stdout=None):
         if case.status == Status.MERGED and case.merged_into_id:
             step(case, case.closed_at, "merged", "Cán bộ tiếp nhận", after=Status.MERGED.label, public=False)
     record_events(events)
+    # The deadline history and its stored results, by the same code that upgrades an older install.
+    history = importlib.import_module("congvu.feedback.migrations.0008_rebuild_deadline_history")
+    history.rebuild(Case, CaseEvent, DeadlineStep, cases)
     Answer.objects.bulk_create(answers, batch_size=1000)
     AnswerRating.objects.bulk_create(ratings, batch_size=1000)
 

@@ -18,6 +18,10 @@ REGISTER_COLUMNS = [
     "Hạn trả lời",
     "Kết quả",
     "Ngày trả lời",
+    # Lateness at each step, as stored when the step was done (congvu.feedback.deadlines).
+    "Hạn phân loại, chuyển đơn",
+    "Phân loại, chuyển đơn trễ hạn",
+    "Trả lời trễ hạn",
 ]
 
 
@@ -50,7 +54,7 @@ def answer_letter_response(case, answer):
     return document_response(document, f"tra-loi-{case.code}.docx")
 
 
-REGISTER_WIDTHS = (5, 12, 22, 22, 28, 60, 20, 28, 28, 12, 30, 12)
+REGISTER_WIDTHS = (5, 12, 22, 22, 28, 60, 20, 28, 28, 12, 30, 12, 14, 14, 12)
 
 
 def _register_row(case) -> list:
@@ -60,6 +64,8 @@ def _register_row(case) -> list:
         result += f" ({case.decision_reason})"
     if case.forwarded_to:
         result += f" → {case.forwarded_to}"
+    if case.refusal_ground:
+        result += f" [{case.get_refusal_ground_display()}]"
     return [
         dmy(case.received_at),
         case.code,
@@ -72,6 +78,9 @@ def _register_row(case) -> list:
         dmy(case.answer_due),
         result,
         dmy(case.answered_at),
+        dmy(case.forward_due),
+        "Trễ hạn" if case.intake_late else "",
+        {True: "Trễ hạn", False: "Đúng hạn"}.get(case.answered_late, ""),
     ]
 
 

@@ -3,6 +3,7 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.forms import DateInput
@@ -13,6 +14,7 @@ from congvu.feedback.models import (
     Category,
     Decision,
     Kind,
+    RefusalGround,
     Status,
     Topic,
 )
@@ -221,6 +223,15 @@ class LetterForm(SenderMixin, ContentMixin):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label=_("Quyết định tiếp nhận"), choices=Decision.choices)
+    refusal_ground = forms.ChoiceField(
+        label=_("Căn cứ không tiếp nhận (Điều 7 Nghị định 20/2008/NĐ-CP)"),
+        choices=[("", "—"), *RefusalGround.choices],
+        required=False,
+    )
+    confirm_ground = forms.BooleanField(
+        label=_("Tôi xác nhận căn cứ này đúng với phản ánh (nội dung không bằng tiếng Việt hoặc không rõ)"),
+        required=False,
+    )
     reason = forms.CharField(
         label=_("Lý do"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -253,10 +264,20 @@ class BulkAssignForm(AssignForm):
 
 
 class ExtendForm(forms.Form):
-    days = forms.IntegerField(label=_("Số ngày làm việc gia hạn"), min_value=1, max_value=30, initial=10)
+    days = forms.IntegerField(label=_("Số ngày làm việc gia hạn"), min_value=1, max_value=365, initial=10)
     reason = forms.CharField(
         label=_("Lý do gia hạn"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
+
+    def __init__(self, *args, max_days: int | None = None, **kwargs):
+        # The maximum is the province's (DeadlineRule): shown here, checked again by the service.
+        super().__init__(*args, **kwargs)
+        if max_days:
+            field = self.fields["days"]
+            field.max_value = max_days
+            field.validators = [v for v in field.validators if not isinstance(v, MaxValueValidator)]
+            field.validators.append(MaxValueValidator(max_days))
+            field.widget.attrs["max"] = max_days
 
 
 class PauseForm(forms.Form):

@@ -6,17 +6,24 @@ from django.utils import timezone
 
 from congvu.core.indicators import COUNT, NUMBER, SHARE, Measure, indicator
 from congvu.core.workdays import WorkingDayCounter
-from congvu.feedback.models import OPEN_STATUSES, Case, Decision, Kind, Status
+from congvu.feedback.models import COMPLAINT_KINDS, OPEN_STATUSES, Case, Decision, Kind, Status
 
+# Complaints and denunciations follow other laws (Decree 20/2008 Art. 1.2): never in these figures.
+FEEDBACK_TRACK = ~Q(kind__in=COMPLAINT_KINDS) & ~Q(status=Status.REDIRECTED)
 ANSWERABLE = Q(kind=Kind.FEEDBACK) & ~Q(status__in=[Status.MERGED, Status.REDIRECTED, Status.NOT_ACCEPTED])
-# `answered_at__date` is the answer's date in the current time zone, as timezone.localdate() gives it.
-ON_TIME = Q(answered_at__date__lte=F("answer_due"))
+# Judged when the answer was sent, against the deadline then in force (congvu.feedback.deadlines).
+ON_TIME = Q(answered_at__isnull=False, answered_late=False)
+# A pause begun before the deadline stops the clock; one begun after it stops nothing.
+PAUSED_IN_TIME = Q(status=Status.PAUSED, paused_on__isnull=False, paused_on__lte=F("answer_due"))
+FORWARDING = [Decision.OUTSIDE, Decision.OFFICIAL_CONDUCT]
 
 
 def _dated_in(scope, period, field: str):
-    """The scope's cases whose `field` (a date-time) falls in the period."""
+    """The scope's feedback cases whose `field` (a date-time) falls in the period."""
     start, end = period.datetime_range()
-    return Case.objects.filter(scope.q("unit"), **{f"{field}__gte": start, f"{field}__lt": end})
+    return Case.objects.filter(
+        FEEDBACK_TRACK, scope.q("unit"), **{f"{field}__gte": start, f"{field}__lt": end}
+    )
 
 
 def _received(scope, period):
@@ -28,8 +35,10 @@ def _received(scope, period):
     name_vi="Số phản ánh, kiến nghị tiếp nhận",
     name_en="Feedback cases received",
     kind=COUNT,
-    definition_vi="Số phản ánh, kiến nghị tiếp nhận trong kỳ qua mọi kênh (kể cả góp ý ẩn danh).",
-    definition_en="Feedback cases received in the period through every channel (anonymous suggestions included).",
+    definition_vi="Số phản ánh, kiến nghị tiếp nhận trong kỳ qua mọi kênh (kể cả góp ý ẩn danh; không tính "
+    "khiếu nại, tố cáo đã chuyển hướng).",
+    definition_en="Feedback cases received in the period through every channel (anonymous suggestions "
+    "included; complaints and denunciations redirected are not counted).",
     formula="count(cases received in period)",
     source="feedback.Case",
     legal_basis="Nghị định 20/2008/NĐ-CP",
@@ -69,7 +78,7 @@ def _within_competence(scope, period):
     kind=SHARE,
     definition_vi="Số PAKN trả lời đúng hạn / số PAKN thuộc thẩm quyền tiếp nhận trong kỳ (Quyết định 766).",
     definition_en="Cases answered by the deadline / cases within competence received in the period (Decision 766).",
-    formula="answered_at <= answer_due / within competence",
+    formula="answered by the deadline in force when it ran (answered_late = false) / within competence",
     source="feedback.Case",
     legal_basis="Quyết định 766/QĐ-TTg",
     order=12,
@@ -79,7 +88,7 @@ def on_time(scope, period):
     # Counted in the database: the local date of the answer (the project's time zone) against the deadline.
     counts = _within_competence(scope, period).aggregate(
         total=Count("pk"),
-        ok=Count("pk", filter=Q(answered_at__isnull=False, answer_due__isnull=False) & ON_TIME),
+        ok=Count("pk", filter=ON_TIME),
     )
     return Measure.share(counts["ok"], counts["total"])
 
@@ -99,9 +108,8 @@ def on_time(scope, period):
 )
 def satisfaction(scope, period):
     today = timezone.localdate()
-    late = Q(answer_due__isnull=False) & (
-        Q(answered_at__isnull=False, answered_at__date__gt=F("answer_due"))
-        | Q(answered_at__isnull=True, status__in=OPEN_STATUSES, answer_due__lt=today)
+    late = Q(answered_at__isnull=False, answered_late=True) | (
+        Q(answered_at__isnull=True, status__in=OPEN_STATUSES, answer_due__lt=today) & ~PAUSED_IN_TIME
     )
     counts = _within_competence(scope, period).aggregate(
         total=Count("pk"), bad=Count("pk", filter=Q(rating__satisfied=False) | late)
@@ -173,8 +181,51 @@ def overdue_now(scope, period):
         scope.q("unit"), received_at__lt=end, answer_due__lt=day, kind=Kind.FEEDBACK
     ).filter(
         Q(status__in=[Status.NEW, Status.IN_PROGRESS, Status.AWAITING_APPROVAL])
+        | Q(status=Status.PAUSED, paused_on__gt=F("answer_due"))
         | Q(answered_at__date__gt=day, status=Status.ANSWERED)
     )
+    return Measure.count(qs.count())
+
+
+@indicator(
+    "feedback.intake_late",
+    name_vi="Số phản ánh quyết định tiếp nhận, chuyển đơn trễ hạn",
+    name_en="Intake decisions made late",
+    kind=COUNT,
+    definition_vi="Số phản ánh được quyết định tiếp nhận, không tiếp nhận hoặc chuyển đơn trong kỳ sau "
+    "hạn 5 ngày làm việc kể từ khi tiếp nhận (Nghị định 20/2008/NĐ-CP Điều 9 khoản 1 điểm d); chi tiết "
+    "số chuyển đơn trễ hạn.",
+    definition_en="Cases whose intake decision (accept, refuse or forward) was made in the period after the "
+    "5-working-day window from receipt (Decree 20/2008 Art. 9.1.d); broken down into late forwarding.",
+    formula="count(intake decided in period with intake_late)",
+    source="feedback.Case",
+    legal_basis="Nghị định 20/2008/NĐ-CP",
+    order=17,
+)
+def intake_late(scope, period):
+    counts = _dated_in(scope, period, "intake_decided_at").aggregate(
+        late=Count("pk", filter=Q(intake_late=True)),
+        forwarding=Count("pk", filter=Q(intake_late=True, decision__in=FORWARDING)),
+    )
+    return Measure.count(counts["late"], breakdown={"forwarding": counts["forwarding"]})
+
+
+@indicator(
+    "feedback.forwarding_late",
+    name_vi="Số phản ánh chuyển cơ quan có thẩm quyền trễ hạn",
+    name_en="Cases forwarded late",
+    kind=COUNT,
+    definition_vi="Số phản ánh chuyển cơ quan, đơn vị có thẩm quyền trong kỳ sau hạn 5 ngày làm việc "
+    "(Nghị định 20/2008/NĐ-CP Điều 9 khoản 1 điểm d).",
+    definition_en="Cases forwarded to the competent body in the period after the 5-working-day window "
+    "(Decree 20/2008 Art. 9.1.d).",
+    formula="count(forwarded in period with intake_late)",
+    source="feedback.Case",
+    legal_basis="Nghị định 20/2008/NĐ-CP",
+    order=18,
+)
+def forwarding_late(scope, period):
+    qs = _dated_in(scope, period, "intake_decided_at").filter(intake_late=True, decision__in=FORWARDING)
     return Measure.count(qs.count())
 
 

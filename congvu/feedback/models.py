@@ -72,6 +72,21 @@ class Decision(models.TextChoices):
     OUTSIDE = "ngoai_tham_quyen", _("Không thuộc thẩm quyền: chuyển cơ quan có thẩm quyền")
 
 
+class RefusalGround(models.TextChoices):
+    """Decree 20/2008 Art. 7 (as amended by 48/2013): the conditions a submission must meet; failing one
+    is the only ground for not accepting it."""
+
+    NOT_VIETNAMESE = "khong_tieng_viet", _("Không được thể hiện bằng tiếng Việt (Điều 7 khoản 1)")
+    UNCLEAR = "noi_dung_khong_ro", _("Không ghi rõ nội dung phản ánh, kiến nghị (Điều 7 khoản 2)")
+    MISSING_SENDER = (
+        "thieu_thong_tin",
+        _("Không ghi rõ tên, địa chỉ, số điện thoại hoặc địa chỉ thư tín của người gửi (Điều 7 khoản 3)"),
+    )
+
+
+COMPLAINT_KINDS = (Kind.COMPLAINT, Kind.DENUNCIATION)
+
+
 class Topic(Audited):
     code = models.SlugField(_("mã"), max_length=40, unique=True)
     name = models.CharField(_("lĩnh vực"), max_length=150)
@@ -97,6 +112,16 @@ class DeadlineRule(Audited):
     forward_days = models.PositiveSmallIntegerField(_("hạn chuyển (ngày làm việc)"), default=5)
     answer_days = models.PositiveSmallIntegerField(_("hạn trả lời (ngày làm việc)"), default=15)
     remind_days = models.PositiveSmallIntegerField(_("nhắc trước hạn (ngày làm việc)"), default=2)
+    # Decree 20/2008 sets no answer deadline and no extension: both are the province's choice.
+    extension_max_days = models.PositiveSmallIntegerField(
+        _("gia hạn tối đa (ngày làm việc)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Do tỉnh quy định (Nghị định 20/2008/NĐ-CP không quy định thời hạn trả lời, gia hạn). "
+            "Để trống: bằng hạn trả lời."
+        ),
+    )
     default_handler = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("người xử lý mặc định"),
@@ -115,6 +140,15 @@ class DeadlineRule(Audited):
 
     def __str__(self):
         return f"{self.topic or '*'} / {self.unit or '*'}"
+
+    def clean(self):
+        from congvu.feedback.deadlines import check_forward_days  # the rule lives with the deadlines
+
+        check_forward_days(self.forward_days)
+
+    @property
+    def max_extension(self) -> int:
+        return self.extension_max_days or self.answer_days
 
 
 class SuggestionBoxOpening(Audited):
@@ -196,6 +230,10 @@ class Case(Audited):
     lat = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     long = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     not_vietnamese = models.BooleanField(_("nội dung có thể không phải tiếng Việt"), default=False)
+    # Set at submission when the text speaks of a complaint or denunciation: the intake officer must
+    # confirm the kind (classify) before accepting or forwarding it as feedback.
+    complaint_suspected = models.BooleanField(_("có dấu hiệu khiếu nại, tố cáo"), default=False)
+    kind_confirmed = models.BooleanField(_("đã xác nhận loại"), default=False)
     # Intake.
     receiving_unit = models.ForeignKey(
         Unit, verbose_name=_("đơn vị tiếp nhận"), on_delete=models.PROTECT, related_name="+"
@@ -231,6 +269,14 @@ class Case(Audited):
         _("quyết định tiếp nhận"), max_length=20, choices=Decision.choices, blank=True
     )
     decision_reason = models.TextField(_("lý do"), blank=True, max_length=2000)
+    refusal_ground = models.CharField(
+        _("căn cứ không tiếp nhận"), max_length=20, choices=RefusalGround.choices, blank=True
+    )
+    intake_decided_at = models.DateTimeField(_("thời điểm quyết định tiếp nhận"), null=True, blank=True)
+    # Stored when the step is done, from the deadline history (congvu.feedback.deadlines): the figures
+    # read these columns, never a deadline that could have moved later.
+    intake_late = models.BooleanField(_("quyết định tiếp nhận, chuyển đơn trễ hạn"), default=False)
+    answered_late = models.BooleanField(_("trả lời trễ hạn"), null=True, blank=True)
     forwarded_to = models.CharField(_("chuyển đến"), max_length=300, blank=True)
     # Handling.
     handler = models.ForeignKey(
@@ -242,6 +288,7 @@ class Case(Audited):
         related_name="feedback_cases",
     )
     forward_due = models.DateField(_("hạn chuyển, phân loại"), null=True, blank=True)
+    # The deadline in force now; its history (at receipt, extension, pauses) is in DeadlineStep.
     answer_due = models.DateField(_("hạn trả lời"), null=True, blank=True, db_index=True)
     remind_days = models.PositiveSmallIntegerField(default=2)
     extended = models.BooleanField(_("đã gia hạn"), default=False)
@@ -292,23 +339,86 @@ class Case(Audited):
         return self.status in OPEN_STATUSES
 
     @property
+    def paused_in_time(self):
+        """Paused before its deadline ran out: the clock is stopped. A later pause stops nothing."""
+        return (
+            self.status == Status.PAUSED
+            and self.paused_on is not None
+            and self.answer_due is not None
+            and self.paused_on <= self.answer_due
+        )
+
+    @property
     def is_overdue(self):
         return (
             self.is_open
             and self.answer_due is not None
-            and self.status != Status.PAUSED
+            and not self.paused_in_time
             and (timezone.localdate() > self.answer_due)
         )
 
     @property
     def answered_on_time(self):
-        if not self.answered_at or not self.answer_due:
+        """Judged when the answer was sent, against the deadline then in force (stored)."""
+        if not self.answered_at or self.answered_late is None:
             return None
-        return timezone.localdate(self.answered_at) <= self.answer_due
+        return not self.answered_late
 
     @property
     def contact_given(self):
         return bool(self.sender_phone or self.sender_email or self.sender_address)
+
+
+class DeadlineStep(models.Model):
+    """One step in the history of a case's deadlines. The deadlines set at receipt are kept forever;
+    every extension, pause, resume and every step done after its deadline adds a row, never edits one."""
+
+    class Kind(models.TextChoices):
+        SET = "dat", _("Đặt khi tiếp nhận")
+        EXTENDED = "gia_han", _("Gia hạn")
+        PAUSED = "tam_dung", _("Tạm dừng")
+        RESUMED = "tiep_tuc", _("Tiếp tục")
+        LATE_FORWARDING = "chuyen_tre", _("Chuyển đơn trễ hạn")
+        LATE_INTAKE = "tiep_nhan_tre", _("Quyết định tiếp nhận trễ hạn")
+        LATE_ANSWER = "tra_loi_tre", _("Trả lời trễ hạn")
+
+    class Deadline(models.TextChoices):
+        FORWARD = "chuyen", _("Hạn phân loại, chuyển đơn")
+        ANSWER = "tra_loi", _("Hạn trả lời")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="deadline_steps")
+    kind = models.CharField(_("bước"), max_length=20, choices=Kind.choices)
+    deadline = models.CharField(_("thời hạn"), max_length=10, choices=Deadline.choices)
+    before = models.DateField(_("hạn trước"), null=True, blank=True)
+    after = models.DateField(_("hạn sau"), null=True, blank=True)
+    working_days = models.SmallIntegerField(_("số ngày làm việc"), null=True, blank=True)
+    reason = models.TextField(_("lý do"), blank=True)
+    rule_code = models.CharField(_("quy tắc"), max_length=60, blank=True)
+    deadline_rule = models.ForeignKey(
+        DeadlineRule,
+        verbose_name=_("quy tắc thời hạn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # False for a step of an older install's history that the rules do not let move a deadline
+    # (an extension after the deadline, the resume of a pause started late): kept, but without effect.
+    in_force = models.BooleanField(_("có hiệu lực"), default=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    by_name = models.CharField(max_length=150, blank=True)
+    at = models.DateTimeField(_("thời điểm"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("lịch sử thời hạn")
+        verbose_name_plural = _("lịch sử thời hạn")
+        indexes = [models.Index(fields=["case", "kind"], name="deadlinestep_case_kind")]
+
+    def __str__(self):
+        return f"{self.case_id} {self.kind} {self.before} → {self.after}"
 
 
 EVENT_LABELS = {
@@ -339,6 +449,8 @@ EVENT_LABELS = {
     "reminder": _("Nhắc hạn"),
     "escalated": _("Báo quá hạn"),
     "intake_overdue": _("Quá hạn phân loại, chuyển đơn"),
+    "late_step": _("Thực hiện trễ hạn"),
+    "flag_complaint": _("Có dấu hiệu khiếu nại, tố cáo"),
     "discipline_proposed": _("Đề nghị xem xét kỷ luật"),
 }
 

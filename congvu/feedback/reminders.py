@@ -1,5 +1,6 @@
 """Deadline reminders and escalation for feedback cases, each sent once even with several loops running."""
 
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -71,7 +72,9 @@ def run_due(now=None) -> int:
         )
     # Overdue: the unit head and the programme office.
     for case in Case.objects.filter(
-        status__in=ACTIVE, escalated_at__isnull=True, answer_due__lt=today
+        Q(status__in=ACTIVE) | Q(status=Status.PAUSED, paused_on__gt=F("answer_due")),  # a late pause
+        escalated_at__isnull=True,
+        answer_due__lt=today,
     ).select_related("unit"):
         sent += _once(
             case,

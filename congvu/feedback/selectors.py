@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from congvu.accounts.models import Role, User
@@ -59,10 +59,12 @@ def forward_left(case, today: dt.date | None = None):
 
 def looks_like_complaint(case) -> bool:
     """An open feedback case whose text speaks of a complaint or denunciation (a hint to reclassify)."""
+    from congvu.feedback.intake_rules import looks_like_complaint as text_looks_like_complaint
+
     return (
         case.is_open
         and case.kind == Kind.FEEDBACK
-        and any(phrase in fold(f"{case.title} {case.content}") for phrase in ("khieu nai", "to cao"))
+        and (case.complaint_suspected or text_looks_like_complaint(f"{case.title} {case.content}"))
     )
 
 
@@ -102,8 +104,11 @@ def inbox(
             answer_due__lte=add_working_days(today, 2),
         )
     elif tab == "overdue":
+        # A case paused after its deadline ran out is still overdue (the pause stopped nothing).
         qs = qs.filter(
-            status__in=[Status.NEW, Status.IN_PROGRESS, Status.AWAITING_APPROVAL], answer_due__lt=today
+            Q(status__in=[Status.NEW, Status.IN_PROGRESS, Status.AWAITING_APPROVAL])
+            | Q(status=Status.PAUSED, paused_on__gt=F("answer_due")),
+            answer_due__lt=today,
         )
     elif tab == "mine" and user is not None:
         qs = qs.filter(handler=user, status__in=OPEN_STATUSES)

@@ -18,9 +18,8 @@ from congvu.core.events import record_event
 from congvu.core.notifications import notify
 from congvu.core.text import fold
 from congvu.core.uploads import cleaned_upload
-from congvu.core.workdays import add_working_days, working_days_elapsed
 from congvu.discipline.services import open_discipline_case
-from congvu.feedback import sms
+from congvu.feedback import deadlines, intake_rules, sms
 from congvu.feedback.models import (
     CONSENT_VERSION,
     Answer,
@@ -45,10 +44,16 @@ COMMON_WORDS = {"va", "cua", "la", "khong", "co", "duoc", "cho", "cac", "toi", "
 
 
 class Defaults:
+    """The deadlines when no rule is set: 5 working days to forward (Decree 20), 15 to answer (a common
+    provincial rule), an extension of at most as many days as the answer deadline."""
+
+    pk = None
     forward_days = 5
     answer_days = 15
     remind_days = 2
+    extension_max_days = None
     default_handler = None
+    max_extension = answer_days
 
 
 def rule_for(topic, unit):
@@ -165,6 +170,7 @@ def submit_case(
     received_at = received_at or timezone.now()
     rule = rule_for(topic, unit)
     received_day = timezone.localtime(received_at).date()
+    forward_due, answer_due = deadlines.receipt_deadlines(rule, received_day)
     case = Case(
         channel=channel,
         kind=Kind.SUGGESTION if is_anonymous else Kind.FEEDBACK,
@@ -193,12 +199,13 @@ def submit_case(
         location=location,
         lat=lat,
         long=long,
-        forward_due=add_working_days(received_day, rule.forward_days),
-        answer_due=add_working_days(received_day, rule.answer_days),
+        forward_due=forward_due,
+        answer_due=answer_due,
         remind_days=rule.remind_days,
         handler=rule.default_handler,
     )
     case.not_vietnamese = not looks_vietnamese(f"{case.title} {case.content}")
+    case.complaint_suspected = intake_rules.looks_like_complaint(f"{case.title} {case.content}")
     try:
         with transaction.atomic():
             _index(case)
@@ -209,6 +216,7 @@ def submit_case(
             Case.objects.filter(pk=case.pk).update(code=case.code, search_folded=case.search_folded)
             for upload in files:
                 add_attachment(case, upload)
+            deadlines.record_receipt(case, rule, by=received_by)
             record_event(
                 case,
                 "received",
@@ -220,6 +228,13 @@ def submit_case(
             if case.not_vietnamese:
                 record_event(
                     case, "flag_language", by=received_by, note=_("Nội dung có thể không phải tiếng Việt.")
+                )
+            if case.complaint_suspected:
+                record_event(
+                    case,
+                    "flag_complaint",
+                    by=received_by,
+                    note=_("Nội dung có dấu hiệu khiếu nại, tố cáo: cần xác nhận loại trước khi thụ lý."),
                 )
     except IntegrityError:
         if idempotency_key:
@@ -303,26 +318,36 @@ def _require_open(case):
 
 
 @transaction.atomic
-def decide_intake(case, *, by, decision: str, reason: str = "", forwarded_to: str = ""):
-    """Art. 9: not accepted / official's conduct → forward / handle / outside competence → forward."""
+def decide_intake(
+    case,
+    *,
+    by,
+    decision: str,
+    reason: str = "",
+    forwarded_to: str = "",
+    refusal_ground: str = "",
+    confirm_ground: bool = False,
+    now=None,
+):
+    """Art. 9: not accepted (on an Art. 7 ground) / official's conduct → forward / handle / outside
+    competence → forward. A complaint or denunciation never takes this path; a decision after the
+    5-working-day window is recorded as late."""
     case = _lock(case)
     if case.status != Status.NEW:
         raise ValidationError(_("Phản ánh này đã được quyết định tiếp nhận."))
+    if decision not in Decision.values:
+        raise ValidationError({"decision": _("Chọn quyết định tiếp nhận.")})
+    intake_rules.check_not_complaint(case, decision)
+    intake_rules.check_kind_confirmed(case, decision)
     if decision == Decision.NOT_ACCEPTED:
-        # Art. 7: a name and an address (with a phone or e-mail) make a valid submission.
-        if case.kind != Kind.SUGGESTION and case.sender_name and case.sender_address:
-            raise ValidationError(
-                {
-                    "decision": _(
-                        "Chỉ không tiếp nhận khi thiếu họ tên, địa chỉ hoặc thông tin liên hệ của người gửi."
-                    )
-                }
-            )
-        if not reason.strip():
-            raise ValidationError({"reason": _("Nêu lý do không tiếp nhận.")})
+        intake_rules.check_refusal_ground(
+            case, ground=refusal_ground, confirmed=confirm_ground, reason=reason
+        )
     if decision in (Decision.OFFICIAL_CONDUCT, Decision.OUTSIDE) and not forwarded_to.strip():
         raise ValidationError({"forwarded_to": _("Nêu cơ quan, đơn vị được chuyển đến.")})
     case.decision, case.decision_reason, case.forwarded_to = decision, reason.strip(), forwarded_to.strip()
+    case.refusal_ground = refusal_ground if decision == Decision.NOT_ACCEPTED else ""
+    deadlines.record_intake_step(case, by=by, now=now, decision=decision)
     if decision == Decision.NOT_ACCEPTED:
         _set_status(case, Status.NOT_ACCEPTED, by=by, action="not_accepted", note=case.decision_reason)
     elif decision == Decision.HANDLE:
@@ -353,10 +378,15 @@ COMPLAINT_GUIDANCE = _(
 
 
 @transaction.atomic
-def classify(case, *, by, category: str, topic, kind: str):
-    """Content category (Art. 5), topic and kind; a complaint or denunciation leaves this track."""
+def classify(case, *, by, category: str, topic, kind: str, now=None):
+    """Content category (Art. 5), topic and kind; a complaint or denunciation leaves this track before
+    acceptance, and the kind is settled once the intake decision is made."""
     case = _lock(case)
     _require_open(case)
+    if kind not in Kind.values:
+        raise ValidationError({"kind": _("Chọn loại phản ánh.")})
+    intake_rules.check_kind_change(case, kind)
+    case.kind_confirmed = True
     before = f"{case.get_kind_display()} / {case.get_category_display()} / {case.topic or ''}"
     case.category, case.topic, case.kind = category, topic, kind
     after = f"{case.get_kind_display()} / {case.get_category_display()} / {case.topic or ''}"
@@ -365,6 +395,7 @@ def classify(case, *, by, category: str, topic, kind: str):
         template = AnswerTemplate.objects.filter(for_complaints=True).first()
         guidance = template.body if template else str(COMPLAINT_GUIDANCE)
         case.public_answer = guidance
+        deadlines.record_intake_step(case, by=by, now=now)
         _set_status(case, Status.REDIRECTED, by=by, action="redirected", note=guidance)
         transaction.on_commit(lambda: _message(case, guidance, subject=case.code))
     _save(case)
@@ -408,18 +439,15 @@ def assign_many(cases, *, by, unit, handler=None) -> int:
 
 
 @transaction.atomic
-def extend(case, *, by, days: int, reason: str):
-    """One extension per case, with a reason; the reminder is due again against the new deadline."""
+def extend(case, *, by, days: int, reason: str, today=None):
+    """One extension per case, before the deadline runs out, with a reason and within the province's
+    maximum (congvu.feedback.deadlines); the reminder is due again against the new deadline."""
     case = _lock(case)
     _require_open(case)
-    if case.extended:
-        raise ValidationError(_("Phản ánh chỉ được gia hạn một lần."))
-    if not reason.strip():
-        raise ValidationError({"reason": _("Nêu lý do gia hạn.")})
-    if not 1 <= days <= 30:
-        raise ValidationError({"days": _("Số ngày gia hạn từ 1 đến 30 ngày làm việc.")})
-    old = case.answer_due
-    case.answer_due = add_working_days(old or timezone.localdate(), days)
+    rule = rule_for(case.topic, case.unit)
+    old = deadlines.extend(
+        case, by=by, days=days, reason=reason, rule=rule, today=today or timezone.localdate()
+    )
     case.extended, case.extension_reason = True, reason.strip()
     case.reminded_at = case.escalated_at = None
     record_event(
@@ -447,7 +475,9 @@ def pause(case, *, by, reason: str, today=None):
         raise ValidationError(_("Chỉ tạm dừng phản ánh đang xử lý."))
     if not reason.strip():
         raise ValidationError({"reason": _("Nêu thông tin cần người gửi bổ sung.")})
-    case.paused_on = today or timezone.localdate()
+    today = today or timezone.localdate()
+    deadlines.record_pause(case, by=by, reason=reason, today=today)
+    case.paused_on = today
     _set_status(case, Status.PAUSED, by=by, action="paused", note=reason)
     _save(case)
     transaction.on_commit(
@@ -463,15 +493,12 @@ def pause(case, *, by, reason: str, today=None):
 
 @transaction.atomic
 def resume(case, *, by, today=None):
-    """The clock restarts: the deadline moves by the working days spent waiting."""
+    """The clock restarts: the deadline moves by the working days spent waiting, unless the pause began
+    after the deadline ran out (then it stays: lateness cannot be erased)."""
     case = _lock(case)
     if case.status != Status.PAUSED:
         raise ValidationError(_("Phản ánh không ở trạng thái tạm dừng."))
-    today = today or timezone.localdate()
-    waited = working_days_elapsed(case.paused_on, today) if case.paused_on else 0
-    old = case.answer_due
-    if old and waited:
-        case.answer_due = add_working_days(old, waited)
+    old = deadlines.resume(case, by=by, today=today or timezone.localdate())
     case.paused_on = None
     _set_status(
         case, Status.IN_PROGRESS, by=by, action="resumed", note=f"{_date(old)} → {_date(case.answer_due)}"
@@ -481,10 +508,12 @@ def resume(case, *, by, today=None):
 
 
 @transaction.atomic
-def merge(case, *, into, by):
-    """A duplicate joins its main case; its sender is told when the main case is answered."""
+def merge(case, *, into, by, today=None):
+    """A duplicate joins its main case; its sender is told when the main case is answered. A case past
+    its deadline cannot leave the figures this way."""
     case = _lock(case)
     _require_open(case)
+    deadlines.check_merge_keeps_lateness(case, today or timezone.localdate())
     if into.pk == case.pk or into.merged_into_id:
         raise ValidationError({"into": _("Chọn một phản ánh chính khác, chưa bị gộp.")})
     case.merged_into = into
@@ -577,6 +606,7 @@ def send_answer(answer, *, by, via: str, now=None):
     answer.state, answer.sent_at, answer.sent_via = Answer.State.SENT, now, via
     answer.save()
     case.answered_at = now
+    deadlines.record_answer_step(case, by=by, now=now)
     _set_status(case, Status.ANSWERED, by=by, action="answered", note=_("Gửi qua: %(via)s") % {"via": via})
     _save(case)
     text = _("Trả lời phản ánh %(code)s:\n\n%(body)s") % {"code": case.code, "body": answer.body}

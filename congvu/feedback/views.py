@@ -220,6 +220,7 @@ def _render_case(request, case, bound_forms=None, status=200):
         "today": timezone.localdate(),
         "events": case.events.select_related("by"),
         "attachments": case.attachments.all(),
+        "deadline_steps": case.deadline_steps.all(),
         "duplicates": case.duplicates.all(),
         "officials": case.officials_concerned.all(),
         "answer": answer,
@@ -252,7 +253,7 @@ def _render_case(request, case, bound_forms=None, status=200):
             handlers=selectors.handlers_for(user),
             initial={"unit": case.unit, "handler": case.handler},
         )
-        context["extend_form"] = ExtendForm()
+        context["extend_form"] = ExtendForm(max_days=services.rule_for(case.topic, case.unit).max_extension)
     if context["can_handle"]:
         context["pause_form"] = PauseForm()
         context["answer_form"] = AnswerForm(initial={"body": answer.body if answer else ""})
@@ -345,7 +346,11 @@ def _assign(request, case, data):
     return _("Đã phân công.")
 
 
-@action("extend", ASSIGN_ROLES, ExtendForm, "extend_form")
+def _extend_form(request, case):
+    return ExtendForm(request.POST, max_days=services.rule_for(case.topic, case.unit).max_extension)
+
+
+@action("extend", ASSIGN_ROLES, _extend_form, "extend_form")
 def _extend(request, case, data):
     services.extend(case, by=request.user, **data)
     return _("Đã gia hạn.")

@@ -36,6 +36,8 @@ def _cases(ward):
             fields |= {"status": Status.ANSWERED, "answered_at": due_midnight + dt.timedelta(days=1)}
         else:
             fields |= {"status": Status.IN_PROGRESS}
+        if "answered_at" in fields:  # stored when the answer is sent, as services.send_answer does
+            fields["answered_late"] = timezone.localdate(fields["answered_at"]) > answer_due
         Case.objects.filter(pk=case.pk).update(**fields)
     for case in cases[:4]:
         AnswerRating.objects.create(case=case, satisfied=case.pk % 2 == 0)
