@@ -452,8 +452,10 @@ def _check_correction(old: Evaluation, level: str):
         level_rules.check_level(old, level, at="correct")
     except ValidationError as error:
         rulebook.CORRECTION_RECHECKED.refuse(" ".join(error.messages), field="level")
-    if level != Level.EXCELLENT or old.level == Level.EXCELLENT:
+    if level == old.level:
         return
+    # Any change can break the ceiling: a new "excellent" adds to the count, a level below "good"
+    # shrinks the base the cap is a share of.
     published = True
     if old.unit_cycle_id:
         unit_cycle = UnitCycle.objects.select_for_update(of=("self",)).get(pk=old.unit_cycle_id)

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from congvu.appraisals import services
-from congvu.appraisals.models import Evaluation, EvaluationEvent, Level, RuleSet, UnitCycle
+from congvu.appraisals.models import Evaluation, EvaluationEvent, Level, UnitCycle
 from congvu.people.models import StaffCategory, Transfer
 from tests.appraisals.factories import open_ward_cycle, periods, to_reviewed, ward_staff
 from tests.factories import PositionFactory, StaffFactory
