@@ -35,7 +35,7 @@ def _year_end(year: int) -> dt.date:
 QUOTA_SETTING = Setting(
     label=_("Tỷ lệ xuất sắc tối đa, cơ sở tính tỷ lệ và tỷ lệ của đơn vị tiêu biểu, theo bộ quy tắc"),
     basis=_(
-        "Nghị định 335/2025/NĐ-CP Điều 20 khoản 5: 20% số được xếp loại hoàn thành tốt nhiệm vụ; Nghị "
+        "Nghị định 335/2025/NĐ-CP Điều 20 khoản 5: tối đa 20 phần trăm số được xếp loại hoàn thành tốt nhiệm vụ; Nghị "
         "định 48/2023/NĐ-CP gắn tỷ lệ với tỷ lệ đảng viên xếp loại hoàn thành xuất sắc theo quy định của "
         "Đảng. Mỗi bộ quy tắc ghi tỷ lệ, cơ sở tính và căn cứ."
     ),
