@@ -259,10 +259,4 @@ def absence_limit(evaluation: Evaluation) -> tuple[str, str, Rule] | None:
         "Nghỉ ốm đau, nghỉ theo quy định %(days)s ngày trong năm (từ 3 tháng trở lên): "
         "không xếp loại từ Hoàn thành tốt nhiệm vụ trở lên"
     ) % {"days": account.lawful_absence_days}
-    return ABSENCE_LIMIT_LEVEL, RULE_ABSENCE_3_TO_6.message(reason), RULE_ABSENCE_3_TO_6
-
-
-def decision_limit(evaluation: Evaluation) -> tuple[str, str, Rule] | None:
-    """What the decision must respect about absence: refuses a person not to be rated, else the limit."""
-    refuse_if_not_rated(evaluation)
-    return absence_limit(evaluation)
+    return ABSENCE_LIMIT_LEVEL, reason, RULE_ABSENCE_3_TO_6

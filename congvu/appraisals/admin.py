@@ -5,7 +5,16 @@ from congvu.appraisals.models import Cycle, Evaluation, RuleSet, UnitCycle
 
 @admin.register(RuleSet)
 class RuleSetAdmin(admin.ModelAdmin):
-    list_display = ["code", "name", "year_from", "year_to", "uses_points", "excellent_quota_percent"]
+    list_display = [
+        "code",
+        "name",
+        "year_from",
+        "year_to",
+        "uses_points",
+        "excellent_quota_percent",
+        "outstanding_unit_quota_percent",
+        "quota_base",
+    ]
 
 
 @admin.register(Cycle)
@@ -16,8 +25,22 @@ class CycleAdmin(admin.ModelAdmin):
 
 @admin.register(UnitCycle)
 class UnitCycleAdmin(admin.ModelAdmin):
-    list_display = ["cycle", "unit", "status", "outstanding_unit"]
+    list_display = ["cycle", "unit", "status", "outstanding_unit", "outstanding_decision_number"]
     raw_id_fields = ["cycle", "unit"]
+    # Publication (which checks the ceiling on "excellent") and the recognition as an outstanding unit
+    # (which lifts it) are steps with their checks and events: the admin shows them, never sets them.
+    readonly_fields = [
+        "status",
+        "published_at",
+        "outstanding_unit",
+        "outstanding_decision_number",
+        "outstanding_decision_date",
+        "outstanding_recorded_by",
+        "outstanding_recorded_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # unit cycles are created by opening a cycle
 
 
 @admin.register(Evaluation)
@@ -27,6 +50,14 @@ class EvaluationAdmin(admin.ModelAdmin):
     raw_id_fields = ["staff", "unit", "previous_unit", "unit_cycle", "supersedes", "position"]
     search_fields = ["staff__full_name", "staff__badge_number"]
 
+    # Levels are written only by the cycle's steps, the correction and the import, each through the
+    # level check (congvu.appraisals.level_rules): the admin reads evaluations and never writes them,
+    # neither a new one, nor a change, nor a delete (which would shrink a published group's base).
+    def has_add_permission(self, request):
+        return False
+
     def has_change_permission(self, request, obj=None):
-        # Decided evaluations are locked; corrections go through the correction step.
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False

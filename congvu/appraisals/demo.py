@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from congvu.appraisals import rules, services
 from congvu.appraisals.models import CBCC, Cycle, Evaluation, EvaluationEvent, Level
+from congvu.discipline.demo import DISCIPLINE_CASES
 from congvu.people.models import Staff, Transfer
 from congvu.units.lineage import subtree_q
 from congvu.units.models import Unit
@@ -37,6 +38,16 @@ NOT_GOOD = {
 LONG_LEAVE = {2018: (3, 25)}
 EXCELLENT_SHARE = 0.15
 WARD = "LS-P-TAMTHANH-2025"
+
+
+def _disciplined_by_year() -> dict[int, set[str]]:
+    """Badge numbers of the people the discipline demo disciplines, by year of the decision: the law
+    forces "not completed" for them that year (DG-KYLUAT-90, DG-KYLUAT-48), so the history rates them so."""
+    found = defaultdict(set)
+    for badge, *_rest, outcome, _form, decided in DISCIPLINE_CASES:
+        if outcome == "decided" and decided:
+            found[decided.year].add(badge)
+    return found
 
 
 def _timeline():
@@ -110,9 +121,17 @@ def _year(year, people, moves):
                 continue
             rated.append((person, months))
         not_good = NOT_GOOD[year][index]
+        disciplined = _disciplined_by_year().get(year, set())
+        # The disciplined come first among those not rated good (their number stays the year's figure).
+        rated.sort(key=lambda item: item[0].badge_number not in disciplined)
         for position, (person, months) in enumerate(rated):
             if position < not_good:
-                level = Level.NOT_COMPLETED if position == 0 and year in (2018, 2021) else Level.COMPLETED
+                forced = person.badge_number in disciplined
+                level = (
+                    Level.NOT_COMPLETED
+                    if forced or (position == 0 and year in (2018, 2021))
+                    else Level.COMPLETED
+                )
             else:
                 level = Level.GOOD
             levels[person.pk] = (level, months, "")

@@ -27,9 +27,6 @@ class SelfAssessmentForm(forms.Form):
         label=_("Bản tự đánh giá"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000
     )
     self_level = forms.ChoiceField(label=_("Tự xếp loại"), choices=LEVEL_CHOICES, required=False)
-    ethical_degradation = forms.BooleanField(
-        label=_("Tôi có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống"), required=False
-    )
 
     def __init__(self, *args, rule_set, **kwargs):
         super().__init__(*args, **kwargs)
@@ -122,23 +119,34 @@ class ProposalForm(forms.Form):
     proposal_note = forms.CharField(
         label=_("Ý kiến đề xuất"), widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=5000
     )
-    quota_justification = forms.CharField(
-        label=_("Giải trình vượt tỷ lệ (nếu có)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        max_length=5000,
-    )
 
 
 class DecisionForm(forms.Form):
     level = forms.ChoiceField(label=_("Xếp loại"), choices=Level.choices)
     decision_number = forms.CharField(label=_("Số quyết định"), max_length=60)
-    quota_justification = forms.CharField(
-        label=_("Giải trình vượt tỷ lệ (nếu có)"),
-        widget=forms.Textarea(attrs={"rows": 2}),
-        required=False,
-        max_length=5000,
+
+
+class EthicsFindingForm(forms.Form):
+    """The competent authority's finding on degradation of ideology, ethics or lifestyle."""
+
+    ethical_degradation = forms.TypedChoiceField(
+        label=_("Kết luận của cấp có thẩm quyền"),
+        choices=[
+            ("1", _("Có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống")),
+            ("0", _("Không có biểu hiện suy thoái")),
+        ],
+        coerce=lambda value: value == "1",
     )
+    ethics_finding_document = forms.CharField(
+        label=_("Văn bản kết luận (số, ngày, cơ quan ban hành)"), max_length=200
+    )
+
+
+class OutstandingUnitForm(forms.Form):
+    """The unit's recognition as outstanding in the year, which lifts its ceiling on "excellent"."""
+
+    decision_number = forms.CharField(label=_("Số quyết định công nhận đơn vị tiêu biểu"), max_length=60)
+    decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())
 
 
 class CorrectionForm(forms.Form):

@@ -29,6 +29,16 @@ class Level(models.TextChoices):
 
 
 GOOD_OR_BETTER = (Level.EXCELLENT, Level.GOOD)
+
+
+class QuotaBase(models.TextChoices):
+    """Whom the ceiling on "excellent" is a share of: the decrees word it differently."""
+
+    GOOD_OR_BETTER = "good_or_better", _("Số được xếp loại từ hoàn thành tốt nhiệm vụ trở lên")
+    GOOD = "good", _("Số được xếp loại hoàn thành tốt nhiệm vụ (không kể xuất sắc)")
+    RATED = "rated", _("Tổng số được xếp loại")
+
+
 CBCC = (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC)
 VC = (StaffCategory.VIEN_CHUC,)
 
@@ -55,9 +65,13 @@ class RuleSet(Audited):
     outstanding_unit_quota_percent = models.PositiveSmallIntegerField(
         _("tỷ lệ xuất sắc tối đa của đơn vị tiêu biểu (%)"), default=25
     )
-    quota_exception_allowed = models.BooleanField(
-        _("cho phép vượt tỷ lệ khi có giải trình bằng văn bản"), default=True
+    quota_base = models.CharField(
+        _("tỷ lệ xuất sắc tính trên"),
+        max_length=20,
+        choices=QuotaBase.choices,
+        default=QuotaBase.GOOD_OR_BETTER,
     )
+    quota_basis = models.CharField(_("căn cứ của tỷ lệ xuất sắc"), max_length=300, blank=True)
     forcing_discipline_forms = models.JSONField(
         _("hình thức kỷ luật buộc xếp loại không hoàn thành"), default=list, blank=True
     )
@@ -133,7 +147,24 @@ class UnitCycle(Audited):
     )
     unit = models.ForeignKey(Unit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
     status = models.CharField(_("trạng thái"), max_length=10, choices=Status.choices, default=Status.OPEN)
-    outstanding_unit = models.BooleanField(_("đơn vị được khen thưởng tiêu biểu"), default=False)
+    # The unit's own recognition as outstanding in the year (Decree 335/2025 Art. 20.5) lifts the
+    # ceiling on "excellent"; it is recorded only through services.recognise_outstanding_unit.
+    outstanding_unit = models.BooleanField(_("đơn vị được công nhận tiêu biểu"), default=False)
+    outstanding_decision_number = models.CharField(
+        _("số quyết định công nhận đơn vị tiêu biểu"), max_length=60, blank=True
+    )
+    outstanding_decision_date = models.DateField(
+        _("ngày quyết định công nhận đơn vị tiêu biểu"), null=True, blank=True
+    )
+    outstanding_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận đơn vị tiêu biểu"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    outstanding_recorded_at = models.DateTimeField(_("ngày ghi nhận đơn vị tiêu biểu"), null=True, blank=True)
     meeting_date = models.DateField(_("ngày họp"), null=True, blank=True)
     meeting_chair = models.CharField(_("chủ trì"), max_length=150, blank=True)
     meeting_attendees = models.PositiveSmallIntegerField(_("số người dự họp"), null=True, blank=True)
@@ -148,6 +179,11 @@ class UnitCycle(Audited):
 
     def __str__(self):
         return f"{self.cycle.year} · {self.unit}"
+
+    @property
+    def is_recognised_outstanding(self) -> bool:
+        """Outstanding only with the recognising decision on record (a bare tick lifts nothing)."""
+        return self.outstanding_unit and bool(self.outstanding_decision_number)
 
 
 class Evaluation(Audited):
@@ -221,7 +257,25 @@ class Evaluation(Audited):
     task_score = models.DecimalField(
         _("điểm kết quả nhiệm vụ"), max_digits=5, decimal_places=2, null=True, blank=True
     )
-    ethical_degradation = models.BooleanField(_("có biểu hiện suy thoái tư tưởng, đạo đức"), default=False)
+    # Degradation of political ideology, ethics or lifestyle is a finding of the competent authority
+    # (Decree 90/2020 Art. 11.1.a, 15.1.a; Decree 335/2025 Art. 20.4.b), never a self-declaration:
+    # it is set only through services.record_ethics_finding, with the document it rests on.
+    ethical_degradation = models.BooleanField(
+        _("cấp có thẩm quyền kết luận có biểu hiện suy thoái tư tưởng chính trị, đạo đức, lối sống"),
+        default=False,
+    )
+    ethics_finding_document = models.CharField(
+        _("văn bản kết luận về suy thoái tư tưởng, đạo đức"), max_length=200, blank=True
+    )
+    ethics_finding_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người ghi nhận kết luận"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    ethics_finding_at = models.DateTimeField(_("ngày ghi nhận kết luận"), null=True, blank=True)
     # Unit meeting
     meeting_comment = models.TextField(_("ý kiến tại cuộc họp"), blank=True)
     votes_excellent = models.PositiveSmallIntegerField(_("phiếu hoàn thành xuất sắc"), default=0)
@@ -325,6 +379,8 @@ EVENT_LABELS = {
     "decided": _("Quyết định xếp loại"),
     "superseded": _("Được thay thế"),
     "corrected": _("Đính chính"),
+    "ethics_finding": _("Ghi nhận kết luận về suy thoái tư tưởng, đạo đức"),
+    "outstanding_recognised": _("Ghi nhận đơn vị tiêu biểu"),
     "published": _("Công khai kết quả"),
     "complaint": _("Khiếu nại"),
     "complaint_resolved": _("Giải quyết khiếu nại"),

@@ -1,7 +1,6 @@
 """Small, named functions that apply a RuleSet. Each decree's numbers live in its RuleSet row."""
 
 import datetime as dt
-import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Q
@@ -75,21 +74,3 @@ def level_for_score(rule_set: RuleSet, total) -> str:
         if level in bands and Decimal(str(total)) >= Decimal(str(bands[level])):
             return level
     return Level.NOT_COMPLETED
-
-
-def forced_not_completed(rule_set: RuleSet, *, ethical_degradation: bool, discipline_forms: list[str]) -> str:
-    """The reason "not completed" is forced, or "" when nothing forces it."""
-    if ethical_degradation and rule_set.ethics_forces_not_completed:
-        return _("Có biểu hiện suy thoái về tư tưởng chính trị, đạo đức, lối sống")
-    forcing = [form for form in discipline_forms if form in rule_set.forcing_discipline_forms]
-    if forcing:
-        return _("Bị kỷ luật trong năm (%(forms)s)") % {"forms": ", ".join(forcing)}
-    return ""
-
-
-def excellent_cap(rule_set: RuleSet, good_or_better: int, *, outstanding_unit: bool = False) -> int:
-    """Most "excellent" allowed in a group: a share of those rated good or better (rounded down)."""
-    percent = (
-        rule_set.outstanding_unit_quota_percent if outstanding_unit else rule_set.excellent_quota_percent
-    )
-    return math.floor(good_or_better * percent / 100)

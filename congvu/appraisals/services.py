@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congvu.appraisals import absence, rules
+from congvu.appraisals import level_rules, rulebook, rules
 from congvu.appraisals.models import (
     CBCC,
     Cycle,
@@ -21,7 +21,7 @@ from congvu.appraisals.models import (
 )
 from congvu.appraisals.selectors import CATEGORY_GROUPS
 from congvu.core.events import event_row, record_event, record_events
-from congvu.discipline.selectors import discipline_forms_in_year as decided_forms_in_year
+from congvu.discipline.selectors import discipline_decisions_in_year as discipline_decisions_in_year_of
 from congvu.people.models import Staff, StaffCategory, Transfer
 from congvu.units.lineage import subtree_q
 from congvu.units.models import Unit
@@ -29,9 +29,9 @@ from congvu.units.models import Unit
 RATED_CATEGORIES = (StaffCategory.CAN_BO, StaffCategory.CONG_CHUC, StaffCategory.VIEN_CHUC)
 
 
-def discipline_forms_in_year(staff, year: int) -> list[str] | None:
-    """Forms of discipline decided in the year (congvu.discipline)."""
-    return list(decided_forms_in_year(staff, year))
+def discipline_decisions_in_year(staff, year: int) -> list[dict]:
+    """Discipline decided in the year (congvu.discipline), for the evaluation page."""
+    return discipline_decisions_in_year_of(staff, year)
 
 
 def _snapshot(evaluation: Evaluation, fields) -> dict:
@@ -85,8 +85,7 @@ def open_cycle(*, year: int, scope_unit: Unit, by, deadline: dt.date | None = No
     """Open the year's cycle: one UnitCycle per current unit with staff, one Evaluation per person.
 
     People who moved during the year are rated by their new unit, which sees the old unit; people with
-    fewer months than the rule set's minimum, counted exactly with their leave (congvu.appraisals.absence),
-    are listed as not rated, with the reason.
+    fewer months than the rule set's minimum are listed as not rated, with the reason.
     """
     if Cycle.objects.filter(year=year, scope_unit=scope_unit).exists():
         raise ValidationError(
@@ -119,13 +118,11 @@ def open_cycle(*, year: int, scope_unit: Unit, by, deadline: dt.date | None = No
     UnitCycle.objects.bulk_create(unit_cycles.values())
     unit_cycles = {uc.unit_id: uc for uc in UnitCycle.objects.filter(cycle=cycle)}
     transfers = _transfer_in_year([person.pk for person in staff], year)
-    accounts = absence.accounts_for(staff, year)
     evaluations = []
     for person in staff:
         rule_set = rule_sets[person.category]
-        account = accounts[person.pk]
-        months = account.months_worked
-        reason = absence.not_rated_reason(rule_set, account)
+        months = rules.months_worked(person.employed_from, person.employed_to, year)
+        reason = rules.not_rated_reason(rule_set, months)
         transfer = transfers.get(person.pk)
         evaluations.append(
             Evaluation(
@@ -175,7 +172,6 @@ def submit_self_assessment(
     self_level: str = "",
     general_score: Decimal | None = None,
     periods: list[tuple[int, int, int, int]] | None = None,
-    ethical_degradation: bool = False,
 ) -> Evaluation:
     """The person's own assessment; under a points rule set, the task periods give the task score and
     the total gives the suggested level (the person may not claim a higher one)."""
@@ -186,7 +182,7 @@ def submit_self_assessment(
     if not text.strip():
         raise ValidationError({"self_assessment": _("Hãy viết bản tự đánh giá.")})
     rule_set = evaluation.rule_set
-    changes = {"self_assessment": text.strip(), "ethical_degradation": ethical_degradation}
+    changes = {"self_assessment": text.strip()}
     if rule_set.uses_points:
         if general_score is None:
             raise ValidationError({"general_score": _("Hãy chấm điểm tiêu chí chung.")})
@@ -310,43 +306,20 @@ def record_meeting_result(
 # Quota --------------------------------------------------------------------------------------------------
 
 
-def _group_filter(evaluation: Evaluation) -> Q:
-    """The same agency and task group: the unit's cycle and the category group (CBCC or VC)."""
-    categories = CBCC if evaluation.category in CBCC else (evaluation.category,)
-    return Q(unit_cycle_id=evaluation.unit_cycle_id, category__in=categories, is_current=True)
-
-
 def quota_status(evaluation: Evaluation, *, proposing_excellent: bool = False) -> dict:
-    """The count of "excellent" (decided or proposed) in the person's group and the cap.
-
-    The cap is the rule set's share of those rated good or better, counting everyone in the group not
-    proposed or decided below "good" (so that the order of the proposals does not matter).
-    """
-    group = Evaluation.objects.filter(_group_filter(evaluation)).exclude(status=Evaluation.Status.NOT_RATED)
-    rows = list(group.values_list("pk", "level", "proposed_level"))
-    excellent, base = 0, 0
-    for pk, level, proposed in rows:
-        effective = level or proposed
-        if pk == evaluation.pk and proposing_excellent:
-            effective = Level.EXCELLENT
-        if effective == Level.EXCELLENT:
-            excellent += 1
-        if effective not in (Level.COMPLETED, Level.NOT_COMPLETED):
-            base += 1
-    outstanding = bool(evaluation.unit_cycle and evaluation.unit_cycle.outstanding_unit)
-    cap = rules.excellent_cap(evaluation.rule_set, base, outstanding_unit=outstanding)
-    percent = (
-        evaluation.rule_set.outstanding_unit_quota_percent
-        if outstanding
-        else evaluation.rule_set.excellent_quota_percent
-    )
+    """The group's count of "excellent" (decided or proposed) and its cap, as the pages show it live."""
+    overrides = {evaluation.pk: Level.EXCELLENT} if proposing_excellent else None
+    ceiling = level_rules.ceiling_for(evaluation, overrides=overrides)
     return {
-        "excellent": excellent,
-        "good_or_better": base,
-        "cap": cap,
-        "percent": percent,
-        "over": excellent > cap,
-        "exception_allowed": evaluation.rule_set.quota_exception_allowed,
+        "excellent": ceiling.excellent,
+        "base": ceiling.base,
+        "good_or_better": ceiling.base,
+        "base_label": ceiling.base_label,
+        "cap": ceiling.cap,
+        "percent": ceiling.percent,
+        "over": ceiling.over,
+        "outstanding": ceiling.outstanding,
+        "rule": rulebook.EXCELLENT_CEILING,
     }
 
 
@@ -363,97 +336,62 @@ def quotas_by_group(evaluations) -> list[dict]:
     return quotas
 
 
-def _check_quota(evaluation: Evaluation, level: str, justification: str) -> str:
-    """Refuse an over-quota "excellent" unless the rule set allows it with a written justification."""
-    if level != Level.EXCELLENT:
-        return ""
-    status = quota_status(evaluation, proposing_excellent=True)
-    if not status["over"]:
-        return ""
-    numbers = {"count": status["excellent"], "cap": status["cap"], "percent": status["percent"]}
-    if not status["exception_allowed"]:
-        raise ValidationError(
-            {
-                "level": _(
-                    "Vượt tỷ lệ xuất sắc (%(count)s người, tối đa %(cap)s = %(percent)s%%); bộ quy tắc này "
-                    "không cho phép vượt tỷ lệ."
-                )
-                % numbers
-            }
+def _check_early_ceiling(evaluation: Evaluation, level: str):
+    """While the unit decides: refuse an "excellent" that the group can no longer hold, whatever the
+    others' levels turn out to be (publication checks the final state)."""
+    if level == Level.EXCELLENT:
+        level_rules.check_ceiling(
+            evaluation, overrides={evaluation.pk: Level.EXCELLENT}, decided_only=False, field="level"
         )
-    if not justification.strip():
-        raise ValidationError(
-            {
-                "quota_justification": _(
-                    "Vượt tỷ lệ xuất sắc (%(count)s người, tối đa %(cap)s = %(percent)s%%): cần giải trình "
-                    "bằng văn bản."
-                )
-                % numbers
-            }
-        )
-    return justification.strip()
 
 
 # Proposal and decision -----------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def propose(*, evaluation: Evaluation, by, level: str, note: str = "", justification: str = "") -> Evaluation:
-    """The head's proposal of a level, after the meeting; an over-quota "excellent" is checked here."""
-    evaluation = (
+def _locked_evaluation(evaluation: Evaluation) -> Evaluation:
+    return (
         Evaluation.objects.select_for_update(of=("self",))
-        .select_related("rule_set", "unit_cycle")
+        .select_related("rule_set", "unit_cycle", "staff", "unit")
         .get(pk=evaluation.pk)
     )
+
+
+@transaction.atomic
+def propose(*, evaluation: Evaluation, by, level: str, note: str = "") -> Evaluation:
+    """The head's proposal of a level, after the meeting. A level above what the law allows the person
+    is refused; so is an "excellent" the group can no longer hold."""
+    evaluation = _locked_evaluation(evaluation)
     _require_open(evaluation)
     if evaluation.status not in (Evaluation.Status.REVIEWED, Evaluation.Status.PROPOSED):
         raise ValidationError(_("Cần họp nhận xét trước khi đề xuất."))
-    if level not in Level.values:
-        raise ValidationError({"level": _("Mức xếp loại không hợp lệ.")})
-    justification = _check_quota(evaluation, level, justification)
-    changes = {
-        "proposed_level": level,
-        "proposal_note": note.strip(),
-        "quota_justification": justification,
-        "status": Evaluation.Status.PROPOSED,
-    }
+    level_rules.check_level(evaluation, level, at="propose")
+    _check_early_ceiling(evaluation, level)
+    changes = {"proposed_level": level, "proposal_note": note.strip(), "status": Evaluation.Status.PROPOSED}
     return _save(evaluation, by=by, action="proposed", changes=changes)
 
 
 def forced_reason(evaluation: Evaluation) -> str:
-    forms = discipline_forms_in_year(evaluation.staff, evaluation.year) or []
-    return rules.forced_not_completed(
-        evaluation.rule_set, ethical_degradation=evaluation.ethical_degradation, discipline_forms=forms
-    )
+    """Why the person's level is limited this year ("" when nothing limits it), for the pages."""
+    limit = level_rules.strictest_limit(evaluation)
+    return f"{limit.reason} ({limit.rule.citation()})" if limit else ""
 
 
 @transaction.atomic
-def decide(
-    *, evaluation: Evaluation, by, level: str, decision_number: str, justification: str = ""
-) -> Evaluation:
-    """The competent person's decision; locks the evaluation. Discipline or ethical degradation in the
-    year forces "not completed" whatever the proposal."""
-    evaluation = (
-        Evaluation.objects.select_for_update(of=("self",))
-        .select_related("rule_set", "unit_cycle")
-        .get(pk=evaluation.pk)
-    )
+def decide(*, evaluation: Evaluation, by, level: str, decision_number: str) -> Evaluation:
+    """The competent person's decision; locks the evaluation. A level the law forces (discipline, a
+    finding of ethical degradation, absence) replaces the one asked for, and the reason is recorded."""
+    evaluation = _locked_evaluation(evaluation)
     _require_open(evaluation)
     if evaluation.status != Evaluation.Status.PROPOSED:
         raise ValidationError(_("Chưa có đề xuất của thủ trưởng đơn vị."))
     if not decision_number.strip():
         raise ValidationError({"decision_number": _("Hãy nhập số quyết định.")})
-    limit = absence.decision_limit(evaluation)
-    reason = forced_reason(evaluation)
-    if reason:
-        level = Level.NOT_COMPLETED
-    elif limit and _rank(level) < _rank(limit[0]):
-        level, reason = limit[0], limit[1]
-    justification = _check_quota(evaluation, level, justification or evaluation.quota_justification)
+    checked = level_rules.check_level(evaluation, level, at="decide")
+    reason = f"{checked.reason} ({checked.rule.citation()})" if checked.reason else ""
+    _check_early_ceiling(evaluation, checked.level)
     changes = {
-        "level": level,
-        "forced_reason": reason,
-        "quota_justification": justification,
+        "level": checked.level,
+        "forced_reason": reason[:300],
         "decision_number": decision_number.strip(),
         "decided_by": by,
         "decided_at": timezone.now(),
@@ -465,7 +403,8 @@ def decide(
 @transaction.atomic
 def correct(*, evaluation: Evaluation, by, level: str, decision_number: str, reason: str) -> Evaluation:
     """A correction: a new decided evaluation that refers to the old one; the old one stays, unchanged
-    except that it is no longer current."""
+    except that it is no longer current. The new level is checked like a first decision: refused above
+    what the law allows the person, or when it takes the group over its ceiling on "excellent"."""
     old = Evaluation.objects.select_for_update(of=("self",)).get(pk=evaluation.pk)
     if old.status != Evaluation.Status.DECIDED or not old.is_current:
         raise ValidationError(_("Chỉ đính chính được quyết định hiện hành."))
@@ -475,6 +414,7 @@ def correct(*, evaluation: Evaluation, by, level: str, decision_number: str, rea
         raise ValidationError({"decision_number": _("Hãy nhập số quyết định.")})
     if level not in Level.values:
         raise ValidationError({"level": _("Mức xếp loại không hợp lệ.")})
+    _check_correction(old, level)
     Evaluation.objects.filter(pk=old.pk).update(is_current=False, status=Evaluation.Status.SUPERSEDED)
     record_event(
         old,
@@ -488,6 +428,7 @@ def correct(*, evaluation: Evaluation, by, level: str, decision_number: str, rea
     new._state.adding = True
     new.is_current, new.status, new.supersedes_id = True, Evaluation.Status.DECIDED, old.pk
     new.level, new.decision_number, new.correction_reason = level, decision_number.strip(), reason.strip()
+    new.forced_reason = old.forced_reason if level == old.level else ""
     new.decided_by, new.decided_at = by, timezone.now()
     new.full_clean()
     new.save()
@@ -500,6 +441,97 @@ def correct(*, evaluation: Evaluation, by, level: str, decision_number: str, rea
         note=reason,
     )
     return new
+
+
+def _check_correction(old: Evaluation, level: str):
+    """DG-DINHCHINH-KIEMTRA: the personal limits, then the group's ceiling (decided levels only once
+    the unit is published or for results without a cycle; the group's row is locked so that two
+    corrections in one group are checked one after the other)."""
+    old = Evaluation.objects.select_related("rule_set", "unit_cycle", "staff", "unit").get(pk=old.pk)
+    try:
+        level_rules.check_level(old, level, at="correct")
+    except ValidationError as error:
+        rulebook.CORRECTION_RECHECKED.refuse(" ".join(error.messages), field="level")
+    if level == old.level:
+        return
+    # Any change can break the ceiling: a new "excellent" adds to the count, a level below "good"
+    # shrinks the base the cap is a share of.
+    published = True
+    if old.unit_cycle_id:
+        unit_cycle = UnitCycle.objects.select_for_update(of=("self",)).get(pk=old.unit_cycle_id)
+        published = unit_cycle.status == UnitCycle.Status.PUBLISHED
+    try:
+        level_rules.check_ceiling(old, overrides={old.pk: level}, decided_only=published)
+    except ValidationError as error:
+        rulebook.CORRECTION_RECHECKED.refuse(" ".join(error.messages), field="level")
+
+
+# Findings the level rules read -----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_ethics_finding(*, evaluation: Evaluation, by, degraded: bool, document: str) -> Evaluation:
+    """The competent authority's finding (unit head, Party committee or programme office) on
+    degradation of political ideology, ethics or lifestyle, with the document it rests on. A finding
+    of degradation forces "not completed" (DG-SUYTHOAI-90, DG-SUYTHOAI-335) at the decision."""
+    evaluation = _locked_evaluation(evaluation)
+    _require_open(evaluation)
+    rule = rulebook.ETHICS_90 if evaluation.year <= 2025 else rulebook.ETHICS_335
+    if not document.strip():
+        rule.refuse(
+            _("Hãy ghi số, ngày của văn bản kết luận của cấp có thẩm quyền."), field="ethics_finding_document"
+        )
+    changes = {
+        "ethical_degradation": degraded,
+        "ethics_finding_document": document.strip()[:200],
+        "ethics_finding_by": by,
+        "ethics_finding_at": timezone.now(),
+    }
+    return _save(evaluation, by=by, action="ethics_finding", changes=changes)
+
+
+@transaction.atomic
+def recognise_outstanding_unit(
+    *, unit_cycle: UnitCycle, by, decision_number: str, decision_date: dt.date
+) -> UnitCycle:
+    """Record the unit's own recognition as outstanding in the year (its decision number and date):
+    the rule set's higher share of "excellent" then applies to the unit (DG-XUATSAC-DONVI-TIEUBIEU)."""
+    unit_cycle = (
+        UnitCycle.objects.select_for_update(of=("self",)).select_related("cycle").get(pk=unit_cycle.pk)
+    )
+    rule = rulebook.OUTSTANDING_UNIT
+    if unit_cycle.status == UnitCycle.Status.PUBLISHED:
+        rule.refuse(_("Kết quả của đơn vị đã công khai; không ghi nhận thêm."))
+    if not decision_number.strip():
+        rule.refuse(_("Hãy nhập số quyết định công nhận đơn vị tiêu biểu."), field="decision_number")
+    if decision_date is None or decision_date.year not in (unit_cycle.cycle.year, unit_cycle.cycle.year + 1):
+        rule.refuse(
+            _("Quyết định công nhận phải là của năm đánh giá %(year)s.") % {"year": unit_cycle.cycle.year},
+            field="decision_date",
+        )
+    before = {
+        "outstanding_unit": unit_cycle.outstanding_unit,
+        "outstanding_decision_number": unit_cycle.outstanding_decision_number,
+    }
+    unit_cycle.outstanding_unit = True
+    unit_cycle.outstanding_decision_number = decision_number.strip()[:60]
+    unit_cycle.outstanding_decision_date = decision_date
+    unit_cycle.outstanding_recorded_by = by
+    unit_cycle.outstanding_recorded_at = timezone.now()
+    unit_cycle.full_clean()
+    unit_cycle.save()
+    record_event(
+        unit_cycle,
+        "outstanding_recognised",
+        by=by,
+        before=before,
+        after={
+            "outstanding_unit": True,
+            "outstanding_decision_number": unit_cycle.outstanding_decision_number,
+            "outstanding_decision_date": str(decision_date),
+        },
+    )
+    return unit_cycle
 
 
 # Publication and complaints -------------------------------------------------------------------------------
@@ -516,6 +548,7 @@ def publish(*, unit_cycle: UnitCycle, by) -> UnitCycle:
         raise ValidationError(
             _("Còn %(n)s người chưa có quyết định xếp loại; chưa thể công khai.") % {"n": waiting}
         )
+    _check_before_publishing(unit_cycle)
     now = timezone.now()
     unit_cycle.status, unit_cycle.published_at = UnitCycle.Status.PUBLISHED, now
     unit_cycle.save()
@@ -528,6 +561,24 @@ def publish(*, unit_cycle: UnitCycle, by) -> UnitCycle:
         after={"status": UnitCycle.Status.PUBLISHED},
     )
     return unit_cycle
+
+
+def _check_before_publishing(unit_cycle: UnitCycle):
+    """Every decided level still within the person's limits (discipline decided after the decision
+    counts too), and each group within its ceiling on "excellent", over the final decided levels."""
+    decided = list(
+        unit_cycle.evaluations.filter(is_current=True, status=Evaluation.Status.DECIDED)
+        .select_related("rule_set", "unit_cycle", "staff", "unit")
+        .order_by("category", "pk")
+    )
+    for evaluation in decided:
+        level_rules.check_level(evaluation, evaluation.level, at="publish")
+    checked_groups = set()
+    for evaluation in decided:
+        group = evaluation.category in CBCC
+        if group not in checked_groups:
+            checked_groups.add(group)
+            level_rules.check_ceiling(evaluation, decided_only=True)
 
 
 def complaint_deadline(evaluation: Evaluation) -> dt.date | None:

@@ -2,11 +2,12 @@
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from congvu.accounts.scope import unit_in_scope
-from congvu.appraisals import rules
+from congvu.appraisals import level_rules, rules
 from congvu.appraisals.models import Evaluation, Level
 from congvu.core.events import record_event
 from congvu.core.spreadsheets import (
@@ -125,14 +126,46 @@ def _parse(values, units, user, this_year):
             problems.append(_("%(n)s đã có kết quả năm %(y)s") % {"n": staff.full_name, "y": year})
     if problems:
         return None, "; ".join(str(p) for p in problems)
-    return {
-        "staff": staff,
-        "unit": unit,
-        "year": year,
-        "level": level,
-        "rule_set": rule_set,
-        "decision_number": _text(values.get("decision_number"))[:60],
-    }, ""
+    evaluation = Evaluation(
+        year=year,
+        staff=staff,
+        unit=unit,
+        category=staff.category,
+        position=staff.position,
+        is_manager=bool(staff.position and staff.position.is_manager),
+        rule_set=rule_set,
+        source=Evaluation.Source.IMPORT,
+        status=Evaluation.Status.DECIDED,
+        level=level,
+        decision_number=_text(values.get("decision_number"))[:60],
+    )
+    try:
+        checked = level_rules.check_level(evaluation, level, at="import")
+    except ValidationError as error:
+        return None, " ".join(error.messages)
+    evaluation.forced_reason = f"{checked.reason} ({checked.rule.citation()})"[:300] if checked.reason else ""
+    return evaluation, ""
+
+
+def _refuse_groups_over_ceiling(valid, report):
+    """The ceiling on "excellent" over each unit × year × staff group, counting the results already
+    there: a group over its cap is refused whole (saving part of it would change its base)."""
+    groups = {}
+    for number, evaluation in valid:
+        key = (evaluation.unit_id, evaluation.year, evaluation.category in level_rules.CBCC)
+        groups.setdefault(key, []).append((number, evaluation))
+    kept = []
+    for rows in groups.values():
+        sample = rows[0][1]
+        overrides = {("new", number): evaluation.level for number, evaluation in rows}
+        try:
+            level_rules.check_ceiling(sample, overrides=overrides, decided_only=True)
+        except ValidationError as error:
+            message = " ".join(error.messages)
+            report.errors.extend((number, message) for number, _evaluation in rows)
+            continue
+        kept.extend(rows)
+    return kept
 
 
 def import_results(file, *, by) -> ImportReport:
@@ -146,37 +179,24 @@ def import_results(file, *, by) -> ImportReport:
     report, seen, valid = ImportReport(), {}, []
     this_year = timezone.localdate().year
     for number, values in table.rows:
-        data, problem = _parse(values, units, by, this_year)
+        evaluation, problem = _parse(values, units, by, this_year)
         if problem:
             report.errors.append((number, problem))
             continue
-        key = (data["staff"].pk, data["year"])
+        key = (evaluation.staff_id, evaluation.year)
         if key in seen:
             report.errors.append((number, _("trùng với dòng %(r)s") % {"r": seen[key]}))
             continue
         seen[key] = number
-        valid.append(data)
-    report.errors.extend(table.errors)
+        valid.append((number, evaluation))
     with transaction.atomic():
-        for data in valid:
-            staff = data["staff"]
-            evaluation = Evaluation(
-                year=data["year"],
-                staff=staff,
-                unit=data["unit"],
-                category=staff.category,
-                position=staff.position,
-                is_manager=bool(staff.position and staff.position.is_manager),
-                rule_set=data["rule_set"],
-                source=Evaluation.Source.IMPORT,
-                status=Evaluation.Status.DECIDED,
-                level=data["level"],
-                decision_number=data["decision_number"],
-            )
+        for _number, evaluation in _refuse_groups_over_ceiling(valid, report):
             evaluation.full_clean()
             evaluation.save()
-            record_event(evaluation, "imported", by=by, after={"level": data["level"]})
+            record_event(evaluation, "imported", by=by, after={"level": evaluation.level})
             report.created += 1
+    report.errors.extend(table.errors)
+    report.errors.sort(key=lambda error: error[0])
     return report
 
 

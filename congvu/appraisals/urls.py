@@ -10,6 +10,7 @@ urlpatterns = [
     path(P + "don-vi/<int:pk>/", views.unit_cycle_detail, name="unit_cycle"),
     path(P + "don-vi/<int:pk>/hop/", views.unit_cycle_meeting, name="unit_cycle_meeting"),
     path(P + "don-vi/<int:pk>/cong-khai/", views.unit_cycle_publish, name="unit_cycle_publish"),
+    path(P + "don-vi/<int:pk>/tieu-bieu/", views.unit_cycle_outstanding, name="unit_cycle_outstanding"),
     path(P + "phieu/<int:pk>/", views.evaluation_detail, name="evaluation"),
     path(P + "phieu/<int:pk>/tu-danh-gia/", views.evaluation_step, {"step": "self"}, name="evaluation_self"),
     path(P + "phieu/<int:pk>/hop/", views.evaluation_step, {"step": "meeting"}, name="evaluation_meeting"),
@@ -30,6 +31,9 @@ urlpatterns = [
         views.evaluation_step,
         {"step": "complaint"},
         name="evaluation_complaint",
+    ),
+    path(
+        P + "phieu/<int:pk>/suy-thoai/", views.evaluation_step, {"step": "ethics"}, name="evaluation_ethics"
     ),
     path(P + "phieu/<int:pk>/thong-bao.docx", views.evaluation_notice, name="evaluation_notice"),
     path(P + "ket-qua/", views.results, name="results"),

@@ -22,10 +22,12 @@ from congvu.appraisals.forms import (
     CorrectionForm,
     DecisionForm,
     DrillDownForm,
+    EthicsFindingForm,
     ImportForm,
     MeetingForm,
     MeetingResultForm,
     OpenCycleForm,
+    OutstandingUnitForm,
     ProposalForm,
     ResultsFilterForm,
     SelfAssessmentForm,
@@ -108,6 +110,8 @@ def unit_cycle_detail(request, pk):
             "evaluations": evaluations,
             "quotas": quotas,
             "meeting_form": meeting,
+            "outstanding_form": OutstandingUnitForm(),
+            "can_recognise": unit_in_scope(request.user, unit_cycle.unit, roles=OPEN_ROLES),
             "can_manage": unit_in_scope(request.user, unit_cycle.unit, roles=MANAGE_ROLES),
             "events": unit_cycle.events.all()[:50],
         },
@@ -158,6 +162,25 @@ def unit_cycle_publish(request, pk):
     return redirect("appraisals:unit_cycle", pk=pk)
 
 
+@require_POST
+@staff_required(*OPEN_ROLES)
+def unit_cycle_outstanding(request, pk):
+    """The programme office records the unit's recognition as outstanding (decision number and date)."""
+    unit_cycle = get_scoped_or_404(
+        UnitCycle.objects.select_related("cycle", "unit"), request.user, roles=OPEN_ROLES, pk=pk
+    )
+    form = OutstandingUnitForm(request.POST)
+    saved = submit(
+        request,
+        form,
+        lambda data: services.recognise_outstanding_unit(unit_cycle=unit_cycle, by=request.user, **data),
+        success=_("Đã ghi nhận đơn vị tiêu biểu."),
+    )
+    if saved:
+        return redirect("appraisals:unit_cycle", pk=pk)
+    return _form_error_page(request, unit_cycle.unit.name, form, reverse_to=("appraisals:unit_cycle", pk))
+
+
 def _form_error_page(request, title, form, *, reverse_to):
     from django.urls import reverse
 
@@ -175,7 +198,6 @@ def _form_error_page(request, title, form, *, reverse_to):
 def _evaluation_context(request, evaluation, **forms):
     rule_set = evaluation.rule_set
     forced = services.forced_reason(evaluation) if not evaluation.is_locked else evaluation.forced_reason
-    discipline_known = services.discipline_forms_in_year(evaluation.staff, evaluation.year) is not None
     quota = (
         services.quota_status(evaluation) if evaluation.unit_cycle_id and not evaluation.is_locked else None
     )
@@ -199,17 +221,18 @@ def _evaluation_context(request, evaluation, **forms):
         "proposal_form": forms.get("proposal_form")
         or ProposalForm(initial={"level": evaluation.proposed_level or evaluation.self_level}),
         "decision_form": forms.get("decision_form")
-        or DecisionForm(
+        or DecisionForm(initial={"level": evaluation.proposed_level}),
+        "ethics_form": forms.get("ethics_form")
+        or EthicsFindingForm(
             initial={
-                "level": evaluation.proposed_level,
-                "quota_justification": evaluation.quota_justification,
+                "ethical_degradation": "1" if evaluation.ethical_degradation else "0",
+                "ethics_finding_document": evaluation.ethics_finding_document,
             }
         ),
         "correction_form": forms.get("correction_form") or CorrectionForm(),
         "outcome_form": forms.get("outcome_form") or ComplaintOutcomeForm(),
         "quota": quota,
         "forced": forced,
-        "discipline_known": discipline_known,
         "evidence": selectors.evidence_for(evaluation.staff, evaluation.year),
         "can_manage": unit_in_scope(request.user, evaluation.unit, roles=MANAGE_ROLES),
         "can_decide": can_decide(request.user, evaluation),
@@ -225,7 +248,6 @@ def _self_initial(evaluation):
         "self_assessment": evaluation.self_assessment,
         "self_level": evaluation.self_level,
         "general_score": evaluation.general_score,
-        "ethical_degradation": evaluation.ethical_degradation,
     }
     for score in evaluation.task_scores.all():
         initial |= {
@@ -256,6 +278,7 @@ STEP_FORMS = {
     "propose": ("proposal_form", ProposalForm),
     "decide": ("decision_form", DecisionForm),
     "correct": ("correction_form", CorrectionForm),
+    "ethics": ("ethics_form", EthicsFindingForm),
     "complaint": ("outcome_form", ComplaintOutcomeForm),
 }
 
@@ -287,7 +310,6 @@ def _self_assessment(evaluation, user, form, data):
         self_level=data["self_level"],
         general_score=data.get("general_score"),
         periods=form.period_values(),
-        ethical_degradation=data["ethical_degradation"],
     )
 
 
@@ -316,11 +338,10 @@ def _step_call(service: str, **arguments):
 STEPS = {
     "self": _self_assessment,
     "meeting": _meeting_result,
-    "propose": _step_call(
-        "propose", level="level", note="proposal_note", justification="quota_justification"
-    ),
-    "decide": _step_call(
-        "decide", level="level", decision_number="decision_number", justification="quota_justification"
+    "propose": _step_call("propose", level="level", note="proposal_note"),
+    "decide": _step_call("decide", level="level", decision_number="decision_number"),
+    "ethics": _step_call(
+        "record_ethics_finding", degraded="ethical_degradation", document="ethics_finding_document"
     ),
     "correct": _step_call(
         "correct", level="level", decision_number="decision_number", reason="correction_reason"

@@ -5,6 +5,6 @@ from congvu.discipline.models import DisciplineCase
 
 @admin.register(DisciplineCase)
 class DisciplineCaseAdmin(admin.ModelAdmin):
-    list_display = ["staff", "unit", "origin", "status", "form", "decision_date"]
-    list_filter = ["status", "form", "origin"]
+    list_display = ["staff", "unit", "origin", "status", "form", "in_official_duty", "decision_date"]
+    list_filter = ["status", "form", "origin", "in_official_duty"]
     raw_id_fields = ["staff", "unit", "opened_by"]

@@ -50,6 +50,18 @@ class MeetingForm(forms.Form):
 
 class DisciplineDecisionForm(forms.Form):
     form = forms.ChoiceField(label=_("Hình thức kỷ luật"))
+    in_official_duty = forms.TypedChoiceField(
+        label=_("Hành vi vi phạm"),
+        choices=[
+            ("1", _("Vi phạm trong thực thi nhiệm vụ, công vụ")),
+            ("0", _("Vi phạm ngoài thực thi nhiệm vụ, công vụ")),
+        ],
+        coerce=lambda value: value == "1",
+        help_text=_(
+            "Từ năm 2026, chỉ kỷ luật vì vi phạm liên quan đến hoạt động công vụ buộc xếp loại không hoàn "
+            "thành nhiệm vụ (Nghị định 335/2025/NĐ-CP, Điều 20 khoản 4 điểm c)."
+        ),
+    )
     deciding_body = forms.CharField(label=_("Cấp quyết định"), max_length=200)
     decision_number = forms.CharField(label=_("Số quyết định"), max_length=60)
     decision_date = forms.DateField(label=_("Ngày quyết định"), widget=DateInput())

@@ -93,6 +93,9 @@ class DisciplineCase(Audited):
     meeting_date = models.DateField(_("ngày họp kiểm điểm"), null=True, blank=True)
     meeting_summary = models.TextField(_("kết quả họp kiểm điểm"), blank=True)
     form = models.CharField(_("hình thức kỷ luật"), max_length=20, choices=DisciplineForm.choices, blank=True)
+    # Decree 335/2025 Art. 20.4.c: only discipline for a violation in the performance of official duties
+    # forces "not completed" in the year's evaluation; off-duty discipline does not.
+    in_official_duty = models.BooleanField(_("vi phạm trong thực thi nhiệm vụ, công vụ"), default=True)
     deciding_body = models.CharField(_("cấp quyết định"), max_length=200, blank=True)
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True, db_index=True)

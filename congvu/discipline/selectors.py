@@ -41,6 +41,20 @@ def discipline_forms_in_year(staff, year: int) -> list[str]:
     )
 
 
+def discipline_decisions_in_year(staff, year: int):
+    """The decided discipline of `staff` with a decision date in `year`: form, decision number and date,
+    and whether the violation was in the performance of official duties (the evaluation reads these)."""
+    return list(
+        DisciplineCase.objects.filter(
+            staff=staff,
+            status=DisciplineCase.Status.DECIDED,
+            decision_date__year=year,
+        )
+        .order_by("decision_date", "id")
+        .values("form", "decision_number", "decision_date", "in_official_duty")
+    )
+
+
 def decided_cases_of(staff):
     """A person's decided discipline (the self-service page)."""
     return DisciplineCase.objects.filter(staff=staff, status=DisciplineCase.Status.DECIDED)

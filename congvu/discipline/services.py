@@ -92,8 +92,11 @@ def decide_discipline(
     decision_date: dt.date,
     effective_from: dt.date | None = None,
     effective_to: dt.date | None = None,
+    in_official_duty: bool = True,
     by,
 ) -> DisciplineCase:
+    """Decide the discipline. `in_official_duty`: the violation was in the performance of official
+    duties (the evaluation of the year reads it: Decree 335/2025 Art. 20.4.c)."""
     case = _locked_case(case)
     if case.status not in (DisciplineCase.Status.REVIEW, DisciplineCase.Status.MEETING):
         raise ValidationError(_("Hồ sơ đã kết thúc."))
@@ -121,6 +124,7 @@ def decide_discipline(
         raise ValidationError(errors)
     before = case.status
     case.form = form
+    case.in_official_duty = bool(in_official_duty)
     case.deciding_body = deciding_body.strip()
     case.decision_number = decision_number.strip()
     case.decision_date = decision_date

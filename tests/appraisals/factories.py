@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from congvu.appraisals import services
 from congvu.appraisals.models import Evaluation, Level
+from congvu.discipline.models import DisciplineCase
 from congvu.people.models import StaffCategory
 from tests.factories import PositionFactory, StaffFactory
 
@@ -60,3 +61,24 @@ def to_reviewed(evaluation, actor, *, general=Decimal(28)):
         party_comment="Chi bộ nhất trí." if evaluation.is_manager else "",
     )
     return Evaluation.objects.get(pk=evaluation.pk)
+
+
+def decided_discipline(
+    staff, by, *, form="khien_trach", number="9/QĐ-KL", day=dt.date(2026, 5, 4), on_duty=True
+):
+    """A discipline decided for `staff` through the discipline services (as the evaluation reads it)."""
+    from congvu.discipline import services as discipline_services
+
+    case = discipline_services.open_discipline_case(
+        staff=staff, origin="other", origin_reference="Báo cáo", facts="Vi phạm.", by=by
+    )
+    DisciplineCase.objects.filter(pk=case.pk).update(opened_on=day - dt.timedelta(days=30))
+    return discipline_services.decide_discipline(
+        case=DisciplineCase.objects.get(pk=case.pk),
+        form=form,
+        deciding_body="Chủ tịch UBND",
+        decision_number=number,
+        decision_date=day,
+        in_official_duty=on_duty,
+        by=by,
+    )

@@ -86,7 +86,23 @@ SCOPE_CASES = [
         kind="action",
         unchanged=lambda w: not UnitCycle.objects.filter(unit=w.other_ward, status="published").exists(),
     ),
+    ScopeCase(
+        "appraisals:unit_cycle_outstanding",
+        _url("appraisals:unit_cycle_outstanding", _other_cycle),
+        kind="action",
+        data={"decision_number": "9/QĐ", "decision_date": "01/12/2026"},
+        unchanged=lambda w: not UnitCycle.objects.filter(unit=w.other_ward, outstanding_unit=True).exists(),
+    ),
     ScopeCase("appraisals:evaluation", _url("appraisals:evaluation", _other_evaluation)),
+    ScopeCase(
+        "appraisals:evaluation_ethics",
+        _url("appraisals:evaluation_ethics", _other_evaluation),
+        kind="action",
+        data={"ethical_degradation": "1", "ethics_finding_document": "Kết luận 1-KL"},
+        unchanged=lambda w: (
+            not Evaluation.objects.filter(unit=w.other_ward, ethical_degradation=True).exists()
+        ),
+    ),
     ScopeCase(
         "appraisals:evaluation_self",
         _url("appraisals:evaluation_self", _other_evaluation),

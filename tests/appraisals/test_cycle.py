@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from congvu.appraisals import services
-from congvu.appraisals.models import Evaluation, EvaluationEvent, Level, RuleSet, UnitCycle
+from congvu.appraisals.models import Evaluation, EvaluationEvent, Level, UnitCycle
 from congvu.people.models import StaffCategory, Transfer
 from tests.appraisals.factories import open_ward_cycle, periods, to_reviewed, ward_staff
 from tests.factories import PositionFactory, StaffFactory
@@ -127,70 +127,6 @@ def test_party_committee_comment_is_required_for_managers(ward, programme_office
         services.record_meeting_result(
             evaluation=evaluation, by=unit_head, comment="Tốt", votes={Level.GOOD: 6}, party_comment="ok"
         )  # more votes than attendees
-
-
-def test_quota_needs_a_justification_or_refuses_per_rule_set(ward, programme_office, unit_head):
-    people = ward_staff(ward, 5)
-    _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
-    evaluations = [to_reviewed(unit_cycle.evaluations.get(staff=p), unit_head) for p in people]
-    # 6 good-or-better (the five and the head) → cap 1.
-    services.propose(evaluation=evaluations[0], by=unit_head, level=Level.EXCELLENT)
-    status = services.quota_status(evaluations[1])
-    assert (status["excellent"], status["cap"], status["good_or_better"]) == (1, 1, 6)
-    with pytest.raises(ValidationError) as error:
-        services.propose(evaluation=evaluations[1], by=unit_head, level=Level.EXCELLENT)
-    assert "quota_justification" in error.value.message_dict
-    assert not Evaluation.objects.filter(pk=evaluations[1].pk, proposed_level=Level.EXCELLENT).exists()
-    services.propose(
-        evaluation=evaluations[1],
-        by=unit_head,
-        level=Level.EXCELLENT,
-        justification="Thành tích đột xuất.",
-    )
-    assert Evaluation.objects.get(pk=evaluations[1].pk).quota_justification == "Thành tích đột xuất."
-    # A rule set without exceptions refuses outright.
-    RuleSet.objects.filter(code="ND335-2025").update(quota_exception_allowed=False)
-    with pytest.raises(ValidationError) as error:
-        services.propose(evaluation=evaluations[2], by=unit_head, level=Level.EXCELLENT, justification="x")
-    assert "level" in error.value.message_dict
-    # An outstanding unit has a 25% cap: 5 → 1 still; a proposal below good shrinks the base.
-    UnitCycle.objects.filter(pk=unit_cycle.pk).update(outstanding_unit=True)
-    services.propose(evaluation=evaluations[3], by=unit_head, level=Level.COMPLETED)
-    assert services.quota_status(Evaluation.objects.get(pk=evaluations[4].pk))["good_or_better"] == 5
-
-
-def _fake_records(monkeypatch, forms):
-    monkeypatch.setattr(services, "decided_forms_in_year", lambda staff, year: forms)
-
-
-def test_discipline_in_the_year_forces_not_completed(ward, programme_office, unit_head, monkeypatch):
-    person = ward_staff(ward, 1)[0]
-    _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
-    evaluation = to_reviewed(unit_cycle.evaluations.get(staff=person), unit_head)
-    services.propose(evaluation=evaluation, by=unit_head, level=Level.GOOD)
-    _fake_records(monkeypatch, ["khien_trach"])
-    decided = services.decide(evaluation=evaluation, by=unit_head, level=Level.GOOD, decision_number="1/QĐ")
-    assert decided.level == Level.NOT_COMPLETED
-    assert "khien_trach" in decided.forced_reason
-
-
-def test_ethical_degradation_forces_not_completed_under_335(ward, programme_office, unit_head):
-    person = ward_staff(ward, 1)[0]
-    _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
-    evaluation = unit_cycle.evaluations.get(staff=person)
-    services.submit_self_assessment(
-        evaluation=evaluation,
-        by=unit_head,
-        text="x",
-        general_score=Decimal(28),
-        periods=periods(),
-        ethical_degradation=True,
-    )
-    evaluation = to_reviewed(Evaluation.objects.get(pk=evaluation.pk), unit_head)
-    Evaluation.objects.filter(pk=evaluation.pk).update(ethical_degradation=True)
-    services.propose(evaluation=evaluation, by=unit_head, level=Level.GOOD)
-    decided = services.decide(evaluation=evaluation, by=unit_head, level=Level.GOOD, decision_number="2/QĐ")
-    assert decided.level == Level.NOT_COMPLETED
 
 
 def test_correction_is_a_new_decision_referring_to_the_old(ward, programme_office, unit_head):

@@ -60,3 +60,38 @@ def test_open_2026_cycle_for_the_ward_and_idempotent_seed(demo):
     count = Evaluation.objects.count()
     demo_appraisals.seed()
     assert Evaluation.objects.count() == count
+
+
+def test_dg_kyluat_48_the_demo_history_is_lawful_for_the_disciplined_and_within_every_cap(demo):
+    """The demo's people disciplined in a year are rated "not completed" that year (the discipline demo
+    runs after this one), and no unit × year × staff group exceeds its ceiling on "excellent"."""
+    from collections import Counter
+
+    from congvu.appraisals import level_rules
+    from congvu.discipline import demo as demo_discipline
+    from congvu.discipline.models import DisciplineCase
+
+    demo_discipline.seed()
+    cases = DisciplineCase.objects.filter(status=DisciplineCase.Status.DECIDED)
+    assert cases.exists()
+    checked = 0
+    for case in cases:
+        evaluation = Evaluation.objects.filter(
+            staff=case.staff, year=case.decision_date.year, is_current=True
+        ).first()
+        if evaluation is None:  # not in the demo's history of the city
+            continue
+        assert evaluation.level == "khong_hoan_thanh", case.staff.badge_number
+        level_rules.check_level(evaluation, evaluation.level, at="import")
+        checked += 1
+    assert checked
+    groups = Counter()
+    for unit_id, year, category, level in Evaluation.objects.filter(
+        year__gte=2020, is_current=True
+    ).values_list("unit_id", "year", "category", "level"):
+        key = (unit_id, year, category == "vien_chuc")
+        groups[key, "base"] += level in ("xuat_sac", "tot")
+        groups[key, "excellent"] += level == "xuat_sac"
+    for (key, kind), count in groups.items():
+        if kind == "excellent":
+            assert count <= groups[key, "base"] * 20 // 100, key

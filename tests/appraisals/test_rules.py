@@ -58,21 +58,16 @@ def test_months_worked_and_the_six_month_minimum():
     assert "dưới 6 tháng" in rules.not_rated_reason(rule_set, 5)
 
 
-def test_quota_cap_is_a_share_of_those_good_or_better():
-    rule_set = RuleSet.objects.get(code="ND90-2020")
-    assert rules.excellent_cap(rule_set, 10) == 2
-    assert rules.excellent_cap(rule_set, 9) == 1
-    assert rules.excellent_cap(rule_set, 8, outstanding_unit=True) == 2
-
-
-def test_what_forces_not_completed_depends_on_the_rule_set():
-    new, old = RuleSet.objects.get(code="ND335-2025"), RuleSet.objects.get(code="ND90-2020")
-    assert rules.forced_not_completed(new, ethical_degradation=True, discipline_forms=[])
-    assert not rules.forced_not_completed(old, ethical_degradation=True, discipline_forms=[])
-    assert "khien_trach" in rules.forced_not_completed(
-        new, ethical_degradation=False, discipline_forms=["khien_trach"]
-    )
-    assert rules.forced_not_completed(new, ethical_degradation=False, discipline_forms=[]) == ""
+def test_seeded_rule_sets_after_the_level_rules_migration():
+    """0006: 90/2020 forces the level on a finding of ethical degradation; no rule set lets a written
+    justification lift the ceiling; each names the base of its ceiling."""
+    decree_90 = RuleSet.objects.get(code="ND90-2020")
+    assert decree_90.ethics_forces_not_completed
+    assert decree_90.outstanding_unit_quota_percent == decree_90.excellent_quota_percent == 20
+    assert RuleSet.objects.get(code="ND56-2015").forcing_discipline_forms
+    for rule_set in RuleSet.objects.all():
+        assert rule_set.quota_base == "good_or_better" and rule_set.quota_basis
+        assert not hasattr(rule_set, "quota_exception_allowed")
 
 
 def test_deadline_is_15_december_or_15_january_of_the_next_year():

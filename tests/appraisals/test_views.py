@@ -1,5 +1,6 @@
 """The pages: a unit runs its cycle through the forms; errors are field messages, never 500s."""
 
+import datetime as dt
 import io
 import sys
 import types
@@ -10,7 +11,7 @@ from openpyxl import Workbook
 
 from congvu.appraisals.models import Evaluation, Level, UnitCycle
 from congvu.core.plugins import app_modules
-from tests.appraisals.factories import open_ward_cycle, to_reviewed, ward_staff
+from tests.appraisals.factories import decided_discipline, open_ward_cycle, to_reviewed, ward_staff
 from tests.scope_harness import response_text
 
 pytestmark = pytest.mark.django_db
@@ -35,29 +36,30 @@ def test_unit_head_cannot_open_a_cycle(login, unit_head, ward):
     assert response.status_code == 403
 
 
-def test_over_quota_proposal_without_justification_shows_the_count_and_cap(
+def test_dg_tyle_xuatsac_20_form_view_refuses_over_cap_with_the_counts_even_with_a_justification(
     login, unit_head, programme_office, ward
 ):
     people = ward_staff(ward, 4)
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     first, second = (to_reviewed(unit_cycle.evaluations.get(staff=p), unit_head) for p in people[:2])
     client = login(unit_head)
-    assert (
-        client.post(
-            reverse("appraisals:evaluation_propose", args=[first.pk]), {"level": "xuat_sac"}
-        ).status_code
-        == 302
-    )
-    response = client.post(reverse("appraisals:evaluation_propose", args=[second.pk]), {"level": "xuat_sac"})
-    body = response.content.decode()
-    assert response.status_code == 400
-    assert "cần giải trình" in body and "tối đa 1" in body
-    assert Evaluation.objects.get(pk=second.pk).status == Evaluation.Status.REVIEWED
-    response = client.post(
-        reverse("appraisals:evaluation_propose", args=[second.pk]),
+    page = client.get(reverse("appraisals:evaluation", args=[first.pk])).content.decode()
+    assert "0 người xuất sắc (đã quyết định và đề xuất) / tối đa 1" in page  # 5 possibly good → 1
+    propose = reverse("appraisals:evaluation_propose", args=[first.pk])
+    assert client.post(propose, {"level": "xuat_sac"}).status_code == 302
+    page = client.get(reverse("appraisals:evaluation", args=[second.pk])).content.decode()
+    assert "1 người xuất sắc (đã quyết định và đề xuất) / tối đa 1" in page
+    for data in (
+        {"level": "xuat_sac"},
         {"level": "xuat_sac", "quota_justification": "Có sáng kiến cấp tỉnh."},
-    )
-    assert response.status_code == 302
+    ):
+        response = client.post(reverse("appraisals:evaluation_propose", args=[second.pk]), data)
+        body = response.content.decode()
+        assert response.status_code == 400
+        assert (
+            "2 người hoàn thành xuất sắc nhiệm vụ, vượt mức tối đa 1" in body and "DG-TYLE-XUATSAC-20" in body
+        )
+        assert Evaluation.objects.get(pk=second.pk).status == Evaluation.Status.REVIEWED
 
 
 def test_decision_notice_and_publication(login, unit_head, programme_office, ward, official):
@@ -156,16 +158,14 @@ def test_evidence_panel_discovers_providers_and_shows_an_empty_state(
     assert seen == [(person.pk, 2026)]
 
 
-def test_discipline_warning_on_the_evaluation_page(login, unit_head, programme_office, ward, monkeypatch):
+def test_discipline_warning_on_the_evaluation_page(login, unit_head, programme_office, ward):
     person = ward_staff(ward, 1)[0]
     _cycle, unit_cycle = open_ward_cycle(ward, programme_office)
     evaluation = unit_cycle.evaluations.get(staff=person)
-    monkeypatch.setattr(
-        "congvu.appraisals.services.decided_forms_in_year",
-        lambda staff, year: ["canh_cao"] if staff.pk == person.pk else [],
-    )
+    decided_discipline(person, unit_head, form="canh_cao", number="7/QĐ-KL", day=dt.date(2026, 3, 2))
     body = login(unit_head).get(reverse("appraisals:evaluation", args=[evaluation.pk])).content.decode()
-    assert "Phải xếp loại không hoàn thành nhiệm vụ" in body and "canh_cao" in body
+    assert "Mức xếp loại bị giới hạn theo quy định" in body
+    assert "Cảnh cáo, quyết định 7/QĐ-KL ngày 02/03/2026" in body and "DG-KYLUAT-CONGVU-335" in body
 
 
 def _xlsx(rows):

@@ -185,12 +185,15 @@ def test_web_journey_open_meet_decide(login, unit_head, civil_servant):
             "deciding_body": "Chủ tịch UBND",
             "decision_number": "7/QĐ",
             "decision_date": today,
+            "in_official_duty": "0",
         },
     )
     case.refresh_from_db()
     assert case.status == DisciplineCase.Status.DECIDED and case.form == "canh_cao"
+    assert case.in_official_duty is False  # the decision says whether the violation was on duty
     page = client.get(reverse("discipline:discipline_detail", args=[case.pk])).content.decode()
     assert "Cảnh cáo" in page and "Họp kiểm điểm" in page
+    assert "Vi phạm ngoài thực thi nhiệm vụ, công vụ" in page
 
 
 def test_evidence_lists_rewards_and_discipline_of_the_year(civil_servant, programme_office, ward):

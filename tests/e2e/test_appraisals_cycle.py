@@ -72,15 +72,15 @@ def test_a_ward_runs_its_2026_cycle_end_to_end(
     head.wait_for_load_state()
     assert "Đã họp nhận xét" in head.locator("#evaluation-status").inner_text()
 
-    # Proposing "excellent" over the quota without a justification is blocked, with the count and cap.
+    # Proposing "excellent" over the quota is blocked with the count, the cap and the rule; a written
+    # justification no longer lifts the ceiling, so the head proposes "good".
     head.select_option("#step-propose #id_level", "xuat_sac")
     head.click("#step-propose button[type=submit]")
     head.wait_for_load_state()
     body = head.locator("main").inner_text()
-    assert "cần giải trình bằng văn bản" in body and "tối đa 1" in body
+    assert "vượt mức tối đa 1" in body and "DG-TYLE-XUATSAC-20" in body
     assert Evaluation.objects.get(pk=mine.pk).status == Evaluation.Status.REVIEWED
-    head.select_option("#step-propose #id_level", "xuat_sac")
-    head.fill("#step-propose #id_quota_justification", "Sáng kiến được UBND tỉnh công nhận.")
+    head.select_option("#step-propose #id_level", "tot")
     head.click("#step-propose button[type=submit]")
     head.wait_for_load_state()
     assert "Đã đề xuất" in head.locator("#evaluation-status").inner_text()
@@ -89,7 +89,7 @@ def test_a_ward_runs_its_2026_cycle_end_to_end(
     head.fill("#step-decide #id_decision_number", "25/QĐ-UBND")
     head.click("#step-decide button[type=submit]")
     head.wait_for_load_state()
-    assert "Hoàn thành xuất sắc nhiệm vụ" in head.locator("#evaluation-level").inner_text()
+    assert "Hoàn thành tốt nhiệm vụ" in head.locator("#evaluation-level").inner_text()
     with head.expect_download() as download:
         head.click("#notice-link")
     assert download.value.suggested_filename.endswith(".docx")
@@ -101,7 +101,6 @@ def test_a_ward_runs_its_2026_cycle_end_to_end(
             by=unit_head,
             level=evaluation.proposed_level,
             decision_number="26/QĐ-UBND",
-            justification="Hai sáng kiến cấp tỉnh trong năm.",
         )
     head.goto(head.base_url + f"/quan-ly/danh-gia-xep-loai/don-vi/{unit_cycle.pk}/")
     head.click("#publish")
