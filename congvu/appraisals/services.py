@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from congvu.appraisals import level_rules, rulebook, rules
+from congvu.appraisals import absence, level_rules, rulebook, rules
 from congvu.appraisals.models import (
     CBCC,
     Cycle,
@@ -85,7 +85,8 @@ def open_cycle(*, year: int, scope_unit: Unit, by, deadline: dt.date | None = No
     """Open the year's cycle: one UnitCycle per current unit with staff, one Evaluation per person.
 
     People who moved during the year are rated by their new unit, which sees the old unit; people with
-    fewer months than the rule set's minimum are listed as not rated, with the reason.
+    fewer months than the rule set's minimum, counted exactly with their leave (congvu.appraisals.absence),
+    are listed as not rated, with the reason.
     """
     if Cycle.objects.filter(year=year, scope_unit=scope_unit).exists():
         raise ValidationError(
@@ -118,11 +119,13 @@ def open_cycle(*, year: int, scope_unit: Unit, by, deadline: dt.date | None = No
     UnitCycle.objects.bulk_create(unit_cycles.values())
     unit_cycles = {uc.unit_id: uc for uc in UnitCycle.objects.filter(cycle=cycle)}
     transfers = _transfer_in_year([person.pk for person in staff], year)
+    accounts = absence.accounts_for(staff, year)
     evaluations = []
     for person in staff:
         rule_set = rule_sets[person.category]
-        months = rules.months_worked(person.employed_from, person.employed_to, year)
-        reason = rules.not_rated_reason(rule_set, months)
+        account = accounts[person.pk]
+        months = account.months_worked
+        reason = absence.not_rated_reason(rule_set, account)
         transfer = transfers.get(person.pk)
         evaluations.append(
             Evaluation(

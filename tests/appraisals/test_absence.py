@@ -180,6 +180,16 @@ def _to_proposed(evaluation, actor, level=Level.GOOD):
     return services.propose(evaluation=Evaluation.objects.get(pk=evaluation.pk), by=actor, level=level)
 
 
+def _to_proposed_capped(evaluation, actor):
+    """A capped person: "good" is refused at the proposal with the rule, "completed" is proposed."""
+    with pytest.raises(ValidationError) as refused:
+        _to_proposed(evaluation, actor)
+    assert RULE_ABSENCE_3_TO_6.code in str(refused.value)
+    return services.propose(
+        evaluation=Evaluation.objects.get(pk=evaluation.pk), by=actor, level=Level.COMPLETED
+    )
+
+
 def _decide(evaluation, actor, level=Level.GOOD):
     return services.decide(evaluation=evaluation, by=actor, level=level, decision_number="25/QĐ-UBND")
 
@@ -195,7 +205,9 @@ def test_dg_vang_3den6thang_absence_of_exactly_three_months_caps_the_decision(wa
     almost = _person(ward, "Nghỉ Ốm Thiếu Một Ngày")
     _add_leave(almost, programme_office, SICK, D(2025, 3, 1), D(2025, 5, 30))
     unit_cycle = _open_2025(ward, programme_office)
-    decided = _decide(_to_proposed(_evaluation_of(unit_cycle, capped), programme_office), programme_office)
+    decided = _decide(
+        _to_proposed_capped(_evaluation_of(unit_cycle, capped), programme_office), programme_office
+    )
     assert decided.level == Level.COMPLETED
     assert RULE_ABSENCE_3_TO_6.code in decided.forced_reason and "92 ngày" in decided.forced_reason
     assert decided.events.get(action="decided").note == decided.forced_reason
@@ -210,7 +222,7 @@ def test_dg_vang_3den6thang_absence_limit_has_the_shape_of_a_level_limit(ward, p
     present = _person(ward, "Đi Làm Đủ")
     unit_cycle = _open_2025(ward, programme_office)
     level, text, rule = absence.absence_limit(_evaluation_of(unit_cycle, away))
-    assert level == Level.COMPLETED and rule is RULE_ABSENCE_3_TO_6 and rule.code in text
+    assert level == Level.COMPLETED and rule is RULE_ABSENCE_3_TO_6 and "ngày" in text
     assert absence.absence_limit(_evaluation_of(unit_cycle, present)) is None
     assert _evaluation_of(unit_cycle, away).status == Evaluation.Status.PENDING
 
@@ -224,7 +236,7 @@ def test_dg_vang_3den6thang_absence_of_six_months_that_leaves_six_worked_is_stil
     unit_cycle = _open_2025(ward, programme_office)
     evaluation = _evaluation_of(unit_cycle, away)
     assert evaluation.status == Evaluation.Status.PENDING and evaluation.months_worked == 6
-    assert _decide(_to_proposed(evaluation, programme_office), programme_office).level == Level.COMPLETED
+    assert _decide(_to_proposed_capped(evaluation, programme_office), programme_office).level == Level.COMPLETED
 
 
 @pytestmark_db
