@@ -15,6 +15,20 @@ class RuleSetAdmin(admin.ModelAdmin):
         "outstanding_unit_quota_percent",
         "quota_base",
     ]
+    # A rule set is the law of its years: its shares, bands, forced levels and minimum months are read
+    # only here (a new decree comes as a data migration). What the law leaves to the province or the
+    # agency stays editable: the base of the share on "excellent" (48/2023 ties it to the Party's
+    # ratio), the scoring period (monthly or quarterly, 335/2025), the completion date and notes.
+    EDITABLE = ("quota_base", "quota_basis", "scoring_period", "deadline_month", "deadline_day", "notes")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [field.name for field in RuleSet._meta.fields if field.name not in self.EDITABLE]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Cycle)

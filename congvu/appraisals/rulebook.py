@@ -34,11 +34,11 @@ def _year_end(year: int) -> dt.date:
 
 
 QUOTA_SETTING = Setting(
-    label=_("Tỷ lệ xuất sắc tối đa, cơ sở tính tỷ lệ và tỷ lệ của đơn vị tiêu biểu, theo bộ quy tắc"),
+    label=_("Cơ sở tính tỷ lệ xuất sắc, theo bộ quy tắc"),
     basis=_(
         "Nghị định 335/2025/NĐ-CP Điều 20 khoản 5: tối đa 20 phần trăm số được xếp loại hoàn thành tốt nhiệm vụ; Nghị "
         "định 48/2023/NĐ-CP gắn tỷ lệ với tỷ lệ đảng viên xếp loại hoàn thành xuất sắc theo quy định của "
-        "Đảng. Mỗi bộ quy tắc ghi tỷ lệ, cơ sở tính và căn cứ."
+        "Đảng. Tỷ lệ do pháp luật quy định, không sửa được; cơ sở tính là lựa chọn ghi trong từng bộ quy tắc."
     ),
     admin_url_name="admin:appraisals_ruleset_changelist",
 )

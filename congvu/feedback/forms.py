@@ -3,7 +3,6 @@ import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.forms import DateInput
@@ -264,20 +263,17 @@ class BulkAssignForm(AssignForm):
 
 
 class ExtendForm(forms.Form):
-    days = forms.IntegerField(label=_("Số ngày làm việc gia hạn"), min_value=1, max_value=365, initial=10)
+    # No maximum here: the service refuses beyond the province's maximum with the rule's message.
+    days = forms.IntegerField(label=_("Số ngày làm việc gia hạn"), min_value=1, max_value=9999, initial=10)
     reason = forms.CharField(
         label=_("Lý do gia hạn"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
 
     def __init__(self, *args, max_days: int | None = None, **kwargs):
-        # The maximum is the province's (DeadlineRule): shown here, checked again by the service.
+        # The maximum is the province's (DeadlineRule): shown as a hint, refused by the service.
         super().__init__(*args, **kwargs)
         if max_days:
-            field = self.fields["days"]
-            field.max_value = max_days
-            field.validators = [v for v in field.validators if not isinstance(v, MaxValueValidator)]
-            field.validators.append(MaxValueValidator(max_days))
-            field.widget.attrs["max"] = max_days
+            self.fields["days"].help_text = _("Tối đa %(n)s ngày làm việc.") % {"n": max_days}
 
 
 class PauseForm(forms.Form):

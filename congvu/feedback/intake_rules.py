@@ -15,6 +15,15 @@ COMPLAINT_WORDS = re.compile(r"\b(khiếu nại|khiếu kiện|tố cáo)\b")
 # "tô cao" (plaster higher) is not taken for "tố cáo".
 FOLDED_COMPLAINT_WORDS = re.compile(r"\b(khieu nai|khieu kien|to cao)\b")
 ACCEPTING = (Decision.HANDLE, Decision.OUTSIDE, Decision.OFFICIAL_CONDUCT)
+# Letters only Vietnamese writes (not the é, à, ó of French or Spanish): a text with several of them is
+# Vietnamese whatever the officer ticks, so it cannot be refused as "not in Vietnamese".
+VIETNAMESE_ONLY_LETTERS = set("ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ")
+CLEARLY_VIETNAMESE_MIN_LETTERS = 3
+
+
+def clearly_vietnamese(text: str) -> bool:
+    text = unicodedata.normalize("NFC", text).lower()
+    return sum(ch in VIETNAMESE_ONLY_LETTERS for ch in text) >= CLEARLY_VIETNAMESE_MIN_LETTERS
 
 
 def looks_like_complaint(text: str) -> bool:
@@ -37,6 +46,10 @@ def sender_incomplete(case) -> bool:
 
 def ground_holds(case, ground: str, *, confirmed: bool) -> bool:
     if ground == RefusalGround.NOT_VIETNAMESE:
+        # The language check can be fooled by a foreign text with accents, so the officer may confirm;
+        # never for a text written with Vietnamese letters.
+        if clearly_vietnamese(f"{case.title} {case.content}"):
+            return False
         return case.not_vietnamese or confirmed
     if ground == RefusalGround.UNCLEAR:
         return confirmed
@@ -82,11 +95,13 @@ def check_not_complaint(case, decision: str):
 
 
 def check_kind_confirmed(case, decision: str):
-    if decision in ACCEPTING and case.complaint_suspected and not case.kind_confirmed:
+    # Every intake outcome, a refusal too: a complaint refused as feedback would get no guidance to the
+    # right procedure and would count in the feedback figures.
+    if case.complaint_suspected and not case.kind_confirmed:
         rulebook.KIND_CONFIRMED.refuse(
             _(
                 "Nội dung có dấu hiệu khiếu nại, tố cáo: xác nhận loại phản ánh (mục Phân loại) trước khi "
-                "thụ lý hoặc chuyển đơn."
+                "quyết định tiếp nhận."
             ),
             field="decision",
         )

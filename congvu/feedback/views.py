@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units, unit_in_scope
+from congvu.core.forms import apply_errors
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import xlsx_response
@@ -322,7 +323,11 @@ def action(slug, roles, form=None, form_name=""):
 
 @action("decide", INTAKE_ROLES, DecisionForm, "decision_form")
 def _decide(request, case, data):
-    services.decide_intake(case, by=request.user, **data)
+    case = services.decide_intake(case, by=request.user, **data)
+    if case.intake_late:
+        return _(
+            "Đã ghi quyết định tiếp nhận. Quyết định sau hạn phân loại, chuyển đơn %(due)s: đã ghi nhận trễ hạn."
+        ) % {"due": case.forward_due.strftime("%d/%m/%Y")}
     return _("Đã ghi quyết định tiếp nhận.")
 
 
@@ -364,7 +369,10 @@ def _pause(request, case, data):
 
 @action("resume", HANDLE_ROLES)
 def _resume(request, case, data):
-    services.resume(case, by=request.user)
+    before = case.answer_due
+    case = services.resume(case, by=request.user)
+    if case.answer_due == before:
+        return _("Đã tiếp tục xử lý; hạn trả lời không thay đổi.")
     return _("Đã tiếp tục xử lý; hạn trả lời được lùi tương ứng.")
 
 
@@ -440,13 +448,20 @@ def _unpublish(request, case, data):
 
 
 def _run(request, case, step: Action):
-    """The success message, or the form that did not validate."""
+    """The success message, or the form that did not validate (or that the service refused: its
+    errors are put on the form, so the page shows them beside what was typed)."""
     if step.form is None:
         return step.run(request, case, None)
     form = step.form(request, case)
     if not form.is_valid():
         return form
-    return step.run(request, case, form.cleaned_data)
+    try:
+        return step.run(request, case, form.cleaned_data)
+    except ValidationError as error:
+        if not step.form_name:
+            raise
+        apply_errors(form, error)
+        return form
 
 
 @require_POST
@@ -471,7 +486,7 @@ def case_action(request, pk, slug):
             messages.error(request, " ".join(errors))
             if step.form_name:
                 # Show the page again with what the user typed and the errors beside the fields.
-                return _render_case(request, case, {step.form_name: result})
+                return _render_case(request, case, {step.form_name: result}, status=400)
     return redirect("feedback:case_detail", pk=case.pk)
 
 

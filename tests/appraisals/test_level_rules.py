@@ -501,3 +501,22 @@ def test_dg_tyle_xuatsac_20_a_published_group_never_exceeds_the_cap(ward, progra
             transaction.set_rollback(True)
 
     run()
+
+
+def test_dg_tyle_xuatsac_20_the_admin_cannot_change_the_legal_share_of_a_rule_set(admin_client):
+    rule_set = RuleSet.objects.get(code="ND335-2025")
+    url = reverse("admin:appraisals_ruleset_change", args=[rule_set.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="excellent_quota_percent"' not in page and 'name="forcing_discipline_forms"' not in page
+    assert 'name="quota_base"' in page  # the province's choice stays editable
+    admin_client.post(url, {"excellent_quota_percent": 100, "outstanding_unit_quota_percent": 100})
+    rule_set.refresh_from_db()
+    assert rule_set.excellent_quota_percent == 20
+    assert admin_client.get(reverse("admin:appraisals_ruleset_add")).status_code == 403
+    assert (
+        admin_client.post(
+            reverse("admin:appraisals_ruleset_delete", args=[rule_set.pk]), {"post": "yes"}
+        ).status_code
+        == 403
+    )
+    assert RuleSet.objects.filter(pk=rule_set.pk).exists()

@@ -44,7 +44,7 @@ def _event(apps, case, action, at, before=None, after=None, note=""):
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pakn_giahan_truochan_upgrade_rebuilds_the_history_of_old_cases():
     unit = UnitFactory(code="X-MIG-PA")
     old = migrate(BEFORE)

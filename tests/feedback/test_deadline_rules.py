@@ -149,9 +149,8 @@ def test_pakn_giahan_truochan_refused_on_the_case_page(login, ward, unit_head):
     response = client.post(
         reverse("feedback:case_action", args=[case.pk, "extend"]), {"days": 5, "reason": "Xác minh"}
     )
-    assert response.status_code == 302
-    page = client.get(response["Location"]).content.decode()
-    assert "PAKN-GIAHAN-TRUOCHAN" in page
+    assert response.status_code == 400  # the page again, the refusal beside the form
+    assert "PAKN-GIAHAN-TRUOCHAN" in response.content.decode()
     assert Case.objects.get(pk=case.pk).answer_due == ANSWER_DUE
 
 
@@ -196,7 +195,9 @@ def test_pakn_giahan_toida_follows_the_province_setting(login, ward, handler, un
     page = login(unit_head).post(
         reverse("feedback:case_action", args=[case.pk, "extend"]), {"days": 5, "reason": "Xác minh"}
     )
-    assert page.status_code == 200 and 'max="4"' in page.content.decode()  # the form says so too
+    # The form does not stop it first with a generic message: the refusal names the rule.
+    body = page.content.decode()
+    assert page.status_code == 400 and "PAKN-GIAHAN-TOIDA" in body and "Tối đa 4 ngày làm việc" in body
     services.extend(case, by=handler, days=4, reason="Xác minh")
     assert Case.objects.get(pk=case.pk).extended
 
@@ -338,3 +339,24 @@ def test_pakn_tamdung_sauhan_late_pause_stays_in_the_overdue_inbox_reminders_and
     assert Case.objects.get(pk=late.pk).escalated_at and not Case.objects.get(pk=timely.pk).escalated_at
     rows = {row["code"]: row for row in client.get("/api/v1/feedback/cases").json()}
     assert rows[late.code]["intake_late"] is False and rows[late.code]["answered_late"] is None
+
+
+def test_pakn_tamdung_sauhan_resume_page_says_the_deadline_did_not_move(login, ward, handler):
+    case = _accepted(ward, handler)
+    services.pause(case, by=handler, reason="Bổ sung", today=dt.date(2026, 3, 25))
+    staff = login(handler)
+    response = staff.post(reverse("feedback:case_action", args=[case.pk, "resume"]), follow=True)
+    body = response.content.decode()
+    assert "hạn trả lời không thay đổi" in body and "lùi tương ứng" not in body
+
+
+def test_pakn_chuyen_5nlv_late_decision_is_told_to_the_officer(login, ward, reception_officer):
+    case = make_case(ward, received_at=RECEIVED)
+    staff = login(reception_officer)
+    response = staff.post(
+        reverse("feedback:case_action", args=[case.pk, "decide"]),
+        {"decision": "ngoai_tham_quyen", "forwarded_to": "Sở Xây dựng"},
+        follow=True,
+    )
+    assert "đã ghi nhận trễ hạn" in response.content.decode()
+    assert Case.objects.get(pk=case.pk).intake_late

@@ -71,8 +71,8 @@ def test_pakn_khieunai_tocao_xacnhan_on_the_portal_and_the_case_page(client, log
     page = staff.get(reverse("feedback:case_detail", args=[case.pk])).content.decode()
     assert 'id="complaint-confirm"' in page and "Luật Khiếu nại 2011" in page
     response = _act(staff, case, "decide", {"decision": "xu_ly"})
-    assert response.status_code == 302
-    assert "PAKN-KHIEUNAI-TOCAO-XACNHAN" in staff.get(response["Location"]).content.decode()
+    assert response.status_code == 400
+    assert "PAKN-KHIEUNAI-TOCAO-XACNHAN" in response.content.decode()
     assert Case.objects.get(pk=case.pk).status == Status.NEW
     _act(staff, case, "classify", {"kind": Kind.COMPLAINT})
     case = Case.objects.get(pk=case.pk)
@@ -162,7 +162,7 @@ def test_pakn_loai_truocthuly_refuses_reclassifying_an_accepted_case(login, ward
         assert _refused_by(error, "PAKN-LOAI-TRUOCTHULY")
     client = login(reception_officer)
     response = _act(client, case, "classify", {"kind": Kind.COMPLAINT})
-    assert "PAKN-LOAI-TRUOCTHULY" in client.get(response["Location"]).content.decode()
+    assert response.status_code == 400 and "PAKN-LOAI-TRUOCTHULY" in response.content.decode()
     case = Case.objects.get(pk=case.pk)
     assert case.status == Status.IN_PROGRESS and case.kind == Kind.FEEDBACK
     services.classify(
@@ -267,3 +267,33 @@ def test_pakn_tuchoi_cancu_on_the_case_page_and_in_the_register(login, ward, rec
         "Phân loại, chuyển đơn trễ hạn",
         "Trả lời trễ hạn",
     )
+
+
+def test_pakn_khieunai_tocao_xacnhan_a_suspected_case_cannot_be_refused_as_feedback(ward, reception_officer):
+    case = make_case(ward, title="Tố cáo cán bộ", content=COMPLAINT_TEXT)
+    with pytest.raises(ValidationError) as error:
+        services.decide_intake(
+            case,
+            by=reception_officer,
+            decision="khong_tiep_nhan",
+            refusal_ground=RefusalGround.UNCLEAR,
+            confirm_ground=True,
+            reason="Nội dung không rõ.",
+        )
+    assert _refused_by(error, "PAKN-KHIEUNAI-TOCAO-XACNHAN")
+    assert Case.objects.get(pk=case.pk).status == Status.NEW
+
+
+def test_pakn_tuchoi_cancu_a_text_in_vietnamese_letters_is_never_refused_as_foreign(ward, reception_officer):
+    case = make_case(ward, title="Đường ngập", content="Đường trước nhà tôi bị ngập mỗi khi trời mưa lớn.")
+    with pytest.raises(ValidationError) as error:
+        services.decide_intake(
+            case,
+            by=reception_officer,
+            decision="khong_tiep_nhan",
+            refusal_ground=RefusalGround.NOT_VIETNAMESE,
+            confirm_ground=True,
+            reason="Không phải tiếng Việt.",
+        )
+    assert _refused_by(error, "PAKN-TUCHOI-CANCU")
+    assert Case.objects.get(pk=case.pk).status == Status.NEW

@@ -17,7 +17,7 @@ def migrate(targets):
     executor.migrate(targets)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_old_inspection_events_survive_the_upgrade():
     unit, user = UnitFactory(code="X-MIG"), UserFactory(username="doan-truong", first_name="Trưởng đoàn")
     migrate(BEFORE)
