@@ -480,3 +480,26 @@ def test_an_admin_photo_bomb_is_a_form_error(no_decoding):
     field = model_admin.formfield_for_dbfield(Staff._meta.get_field("photo"), None)
     with pytest.raises(ValidationError, match="megapixel"):
         field.clean(SimpleUploadedFile("anh.png", png_bomb(20000, 20000)))
+
+
+def test_remediation_evidence_refuses_both_bombs_and_stores_nothing(login, inspector, city, ward, unit_head):
+    from congvu.inspections.models import Finding, RemedialTask, TaskEvidence
+    from tests.inspections.factories import closed_visit
+
+    closed_visit(city, ward, head=inspector, fail_codes=("so-tiep-nhan",))
+    login(inspector).post(
+        reverse("inspections:finding_detail", args=[Finding.objects.get().pk]),
+        {"action": "remedial", "severity": "moderate", "content": "Cập nhật sổ", "working_days": "5"},
+    )
+    task = RemedialTask.objects.get()
+    client = login(unit_head)
+    for upload, refusal in [
+        (SimpleUploadedFile("so.docx", docx_bomb(50 * MB)), "cấu trúc bất thường"),
+        (SimpleUploadedFile("so.png", png_bomb(20000, 20000)), "megapixel"),
+    ]:
+        response = client.post(
+            reverse("inspections:task_detail", args=[task.pk]), {"report": "Đã cập nhật", "files": upload}
+        )
+        assert response.status_code == 400 and refusal in response.content.decode()
+    task.refresh_from_db()
+    assert task.status == RemedialTask.Status.OPEN and not TaskEvidence.objects.exists()
