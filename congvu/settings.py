@@ -54,6 +54,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "congvu.core.middleware.LanguageMiddleware",
+    # Before anything reads the body (CSRF reads the form), after the language is chosen for its page.
+    "congvu.core.middleware.RequestLimitsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,8 +137,23 @@ STORAGES = {
         else "congvu.core.storage.ForgivingManifestStorage"
     },
 }
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
+# What a request may send (congvu.core.middleware.RequestLimitsMiddleware refuses more from the
+# Content-Length, before reading). A form with files: five attachments of 10 MB and the fields; the
+# reverse proxy's limit (nginx client_max_body_size) must be the same, see README.
+REQUEST_BODY_MAX_BYTES = env_int("REQUEST_BODY_MAX_BYTES", 60 * 1024 * 1024)
+# Any other body (a form, JSON for the API): the longest form is a checklist with notes.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 5 * 1024 * 1024)
+# An uploaded file larger than this goes to a temporary file instead of memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("FILE_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 1024)
+# A checklist visit posts three fields per item; a form with more is not one of ours.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 2000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DATA_UPLOAD_MAX_NUMBER_FILES", 20)
+# Pixels an uploaded image may have (up to 4 bytes each once decoded), and all the images of one request
+# together (congvu.core.uploads): a 48 MP phone photo (8064 x 6048) fits, a 20000 x 20000 bomb does not.
+UPLOAD_IMAGE_MAX_PIXELS = env_int("UPLOAD_IMAGE_MAX_PIXELS", 50_000_000)
+UPLOAD_REQUEST_MAX_PIXELS = env_int("UPLOAD_REQUEST_MAX_PIXELS", 100_000_000)
+# An uploaded Word or Excel file (a zip) may unpack to this much in all.
+UPLOAD_OFFICE_MAX_UNCOMPRESSED_BYTES = env_int("UPLOAD_OFFICE_MAX_UNCOMPRESSED_BYTES", 200 * 1024 * 1024)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")

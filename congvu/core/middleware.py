@@ -1,3 +1,6 @@
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
+
 from congvu.core import audit
 
 
@@ -55,3 +58,59 @@ class LanguageMiddleware:
         response.headers.setdefault("Content-Language", language)
         response.headers["Vary"] = ", ".join(filter(None, [response.headers.get("Vary"), "Cookie"]))
         return response
+
+
+class RequestLimitsMiddleware:
+    """Bounds on what a request may make the server read or decode.
+
+    The body is refused from its announced Content-Length, before anything reads it: Django would
+    otherwise write an oversized upload to a temporary file first and refuse it afterwards. A form with
+    files may send REQUEST_BODY_MAX_BYTES (the reverse proxy's client_max_body_size must match, see
+    README); any other body DATA_UPLOAD_MAX_MEMORY_SIZE. The images of one request share one pixel
+    budget (congvu.core.uploads.pixel_budget), so five large photos cannot take a worker's memory.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.conf import settings
+
+        from congvu.core import uploads
+
+        refusal = self.refuse_body(request)
+        if refusal is not None:
+            return refusal
+        with uploads.pixel_budget(settings.UPLOAD_REQUEST_MAX_PIXELS):
+            return self.get_response(request)
+
+    def refuse_body(self, request):
+        from django.conf import settings
+
+        raw = request.META.get("CONTENT_LENGTH") or "0"
+        try:
+            length = int(raw)
+        except ValueError:
+            length = -1
+        if length < 0:
+            return body_refused(request, 400, _("Độ dài nội dung gửi lên (Content-Length) không hợp lệ."))
+        multipart = request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data")
+        limit = settings.REQUEST_BODY_MAX_BYTES if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        if limit is not None and length > limit:
+            return body_refused(
+                request,
+                413,
+                _("Nội dung gửi lên quá lớn (tối đa %(limit)s). Hãy gửi ít tệp hơn hoặc tệp nhỏ hơn.")
+                % {"limit": filesizeformat(limit)},
+            )
+        return None
+
+
+def body_refused(request, status: int, message: str):
+    """The refusal of a body: JSON for the API, else a page (413.html) saying what to do."""
+    from django.http import JsonResponse
+    from django.shortcuts import render
+
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    return render(request, "413.html", {"message": message, "status": status}, status=status)

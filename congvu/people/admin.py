@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from congvu.core.uploads import CHECKED_UPLOADS
 from congvu.people import services
 from congvu.people.models import LeavePeriod, Position, Staff, Transfer
 
@@ -25,6 +26,7 @@ class StaffAdmin(admin.ModelAdmin):
     search_fields = ["full_name", "name_folded", "badge_number"]
     autocomplete_fields = ["unit", "position"]
     inlines = [TransferInline]
+    formfield_overrides = CHECKED_UPLOADS  # the same file checks as the pages
 
 
 @admin.register(Position)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from congvu.core.uploads import CHECKED_UPLOADS
 from congvu.plans.models import Directive, DirectiveTask, TaskAssignment
 
 
@@ -14,6 +15,7 @@ class DirectiveAdmin(admin.ModelAdmin):
     search_fields = ["search_folded", "number"]
     raw_id_fields = ["unit", "created_by"]
     inlines = [TaskInline]
+    formfield_overrides = CHECKED_UPLOADS  # the same file checks as the pages
 
 
 @admin.register(TaskAssignment)
