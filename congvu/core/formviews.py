@@ -42,11 +42,23 @@ def spreadsheet_import(request, form, run, *, template: str, columns, refusal: t
     rows (saved, refused with their row numbers) or raises `refusal` when the file as a whole cannot be
     read; the page shows the form with the one or the other and the expected `columns`."""
     report, file_error = None, None
-    if request.method == "POST" and form.is_valid():
+    posted = request.method == "POST"
+    if posted and form.is_valid():
         try:
             report = run(form.cleaned_data["file"])
         except refusal as error:
             file_error = str(error)
+    refused = posted and (not form.is_valid() or file_error or _nothing_saved(report))
     return render(
-        request, template, {"form": form, "report": report, "file_error": file_error, "columns": columns}
+        request,
+        template,
+        {"form": form, "report": report, "file_error": file_error, "columns": columns},
+        status=400 if refused else 200,
     )
+
+
+def _nothing_saved(report) -> bool:
+    """A report of refused rows with no row saved: the upload as a whole was bad input."""
+    if report is None or not getattr(report, "errors", None):
+        return False
+    return not (getattr(report, "created", 0) or getattr(report, "updated", 0))

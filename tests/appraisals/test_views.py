@@ -204,7 +204,7 @@ def test_import_of_past_results_reports_each_bad_row(login, programme_office, wa
     response = login(programme_office).post(
         reverse("appraisals:import"), {"file": io.BytesIO(b"not a spreadsheet")}
     )
-    assert response.status_code == 200 and "xlsx" in response.content.decode()
+    assert response.status_code == 400 and "xlsx" in response.content.decode()
 
 
 def test_results_page_query_count_does_not_grow_with_people(

@@ -200,7 +200,7 @@ def test_import_is_all_or_nothing_and_names_each_bad_row(client, ward_insider, w
     )
     response = client.post(reverse("people:leave_import"), {"file": upload})
     text = response.content.decode()
-    assert response.status_code == 200 and "5 dòng bị lỗi" in text
+    assert response.status_code == 400 and "5 dòng bị lỗi" in text
     assert "Chưa nhập dòng nào" in text
     assert "không có người có số thẻ “NGOAI001” trong phạm vi của bạn" in text
     assert "Loại nghỉ phải là" in text and "Từ ngày không hợp lệ" in text
