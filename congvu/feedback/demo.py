@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from congvu.accounts.models import User
 from congvu.core.events import event_row, record_events
-from congvu.core.text import fold
 from congvu.core.workdays import add_working_days
 from congvu.feedback.models import (
     Answer,
@@ -30,6 +29,7 @@ from congvu.feedback.models import (
     SuggestionBoxOpening,
     Topic,
 )
+from congvu.feedback.selectors import search_index
 from congvu.people.models import Staff, StaffCategory
 from congvu.people.names import person_name
 from congvu.units.models import Unit
@@ -357,9 +357,6 @@ def seed(stdout=None):
             case.received_by = (
                 handlers.get("tiepnhan.tamthanh") if unit.code.startswith("LS-P-TAMTHANH") else None
             )
-        case.search_folded = fold(
-            " ".join([case.sender_name, case.sender_phone, case.sender_email, title, content])
-        )
         cases.append(case)
         meta.append((answer, answered_on, channel, unit, day))
 
@@ -369,7 +366,7 @@ def seed(stdout=None):
     for case in cases:
         year = timezone.localtime(case.received_at).year
         case.code = f"PA-{year}-{case.pk:06d}-{''.join(rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ23456789') for _ in range(4))}"
-        case.search_folded = fold(case.code) + " " + case.search_folded
+        case.search_folded = search_index(case)
     Case.objects.bulk_update(cases, ["code", "search_folded"], batch_size=500)
 
     # Merged duplicates point at an earlier answered case of the same unit.

@@ -25,7 +25,11 @@ REGISTER_COLUMNS = [
 ]
 
 
-def answer_letter_response(case, answer):
+# Where the sender would be, for a reader outside the case's handling chain (congvu.feedback.roles).
+SENDER_HIDDEN = "Người gửi (ẩn)"
+
+
+def answer_letter_response(case, answer, *, show_sender: bool):
     unit = case.unit
     parent = unit.parent
     document = official_document(
@@ -37,10 +41,11 @@ def answer_letter_response(case, answer):
         kind_title="Văn bản",
         subject=f"V/v trả lời phản ánh, kiến nghị mã {case.code}",
     )
-    recipient = case.sender_name or "Ông/Bà"
+    recipient = (case.sender_name or "Ông/Bà") if show_sender else SENDER_HIDDEN
+    address = case.sender_address if show_sender else ""
     add_body(
         document,
-        f"Kính gửi: {recipient}" + (f", địa chỉ: {case.sender_address}" if case.sender_address else ""),
+        f"Kính gửi: {recipient}" + (f", địa chỉ: {address}" if address else ""),
         f"Ngày {dmy(case.received_at)}, {unit.name} tiếp nhận phản ánh, kiến nghị của Ông/Bà về: {case.title}.",
         *[paragraph for paragraph in answer.body.splitlines() if paragraph.strip()],
         f"Ông/Bà có thể tra cứu và đánh giá kết quả tại trang Tra cứu phản ánh với mã {case.code}.",
@@ -57,6 +62,15 @@ def answer_letter_response(case, answer):
 REGISTER_WIDTHS = (5, 12, 22, 22, 28, 60, 20, 28, 28, 12, 30, 12, 14, 14, 12)
 
 
+def _register_sender(case) -> tuple[str, str]:
+    """Name and address; rows come annotated with `sender_visible` (congvu.feedback.roles)."""
+    if case.is_anonymous:
+        return "Ẩn danh", ""
+    if not case.sender_visible:
+        return SENDER_HIDDEN, ""
+    return case.sender_name, case.sender_address
+
+
 def _register_row(case) -> list:
     summary = case.title + ((": " + case.content[:300]) if case.content else "")
     result = case.get_status_display()
@@ -69,8 +83,7 @@ def _register_row(case) -> list:
     return [
         dmy(case.received_at),
         case.code,
-        "Ẩn danh" if case.is_anonymous else case.sender_name,
-        case.sender_address,
+        *_register_sender(case),
         summary,
         case.get_channel_display(),
         " / ".join(x for x in (case.get_category_display(), case.topic.name if case.topic else "") if x),
@@ -85,6 +98,7 @@ def _register_row(case) -> list:
 
 
 def register_xlsx(unit, date_from, date_to, rows) -> bytes:
+    """`rows`: cases annotated with `sender_visible` (congvu.feedback.roles.with_sender_visible)."""
     book = Book()
     sheet = book.sheet("So tiep nhan")
     sheet.title_block(

@@ -2,7 +2,9 @@
 
 import datetime as dt
 
-from django.db.models import F, Q
+from django.db.models import BooleanField, F, Q, Value, When
+from django.db.models import Case as Choose
+from django.db.models.functions import StrIndex
 from django.utils import timezone
 
 from congvu.accounts.models import Role, User
@@ -10,7 +12,7 @@ from congvu.accounts.scope import has_role, scoped, scoped_units
 from congvu.core.text import fold, folded_terms
 from congvu.core.workdays import add_working_days, working_days_between
 from congvu.feedback.models import OPEN_STATUSES, Case, Kind, Status
-from congvu.feedback.roles import ASSIGN_ROLES
+from congvu.feedback.roles import ASSIGN_ROLES, sender_visible_q
 from congvu.people.models import Staff
 from congvu.units.lineage import Lineage, lineage_roots, records_of_units_q
 from congvu.units.models import Unit
@@ -130,9 +132,45 @@ def inbox(
             qs = qs.filter(
                 received_at__lt=dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time.min, tzinfo=tz)
             )
-    for term in folded_terms(query)[:8]:
-        qs = qs.filter(search_folded__contains=term)
-    return qs
+    return search(qs, user, query)
+
+
+# A case's search text (`Case.search_folded`): first what anyone who sees the case may find it by (code,
+# title, content), then after SENDER_MARK the sender's name, phone and e-mail, which only the handling
+# chain may search by; otherwise a search by a phone number would tell who filed a case. The mark is a
+# control character: folding turns every one typed in a text into a space, so it is never inside a part.
+SENDER_MARK = "\x1f"
+MAX_SEARCH_TERMS = 8
+
+
+def search_index(case) -> str:
+    public = fold(" ".join([case.code or "", case.title, case.content]))
+    digits = "".join(ch for ch in case.sender_phone if ch in "0123456789")  # "0912 345 678" as typed or not
+    sender = fold(" ".join([case.sender_name, case.sender_phone, digits, case.sender_email]))
+    return public + SENDER_MARK + sender
+
+
+def search(queryset, user, query: str):
+    """Cases whose search text has every word of `query`; a word found only among the sender's details
+    counts only for a case whose sender `user` may see (congvu.feedback.roles.can_see_sender)."""
+    terms = folded_terms(query)[:MAX_SEARCH_TERMS]
+    if not terms:
+        return queryset
+    visible = sender_visible_q(user) if user is not None else Q(pk__in=[])
+    queryset = queryset.alias(
+        search_sender_ok=Choose(
+            When(visible, then=Value(True)), default=Value(False), output_field=BooleanField()
+        ),
+        search_sender_at=StrIndex("search_folded", Value(SENDER_MARK)),
+    )
+    for number, term in enumerate(terms):
+        at = f"search_term{number}_at"
+        # The first place the word occurs: before the mark means in the text anyone may search.
+        queryset = queryset.alias(**{at: StrIndex("search_folded", Value(term))}).filter(
+            Q(search_folded__contains=term)
+            & (Q(search_sender_ok=True) | Q(**{f"{at}__lt": F("search_sender_at")}))
+        )
+    return queryset
 
 
 def similar_open_cases(case, queryset=None, limit: int = 5):

@@ -43,11 +43,13 @@ from congvu.feedback.forms import (
 from congvu.feedback.models import Answer, Attachment, Case, Channel, SuggestionBoxOpening
 from congvu.feedback.roles import (
     ASSIGN_ROLES,
-    CHAIN_ROLES,
     HANDLE_ROLES,
     INTAKE_ROLES,
     REVIEW_ROLES,
     VIEW_ROLES,
+    can_see_sender,
+    sender_visible_q,
+    with_sender_visible,
 )
 
 
@@ -216,6 +218,7 @@ def _render_case(request, case, bound_forms=None, status=200):
     in_role = lambda roles: unit_in_scope(user, case.unit, roles)  # noqa: E731
     answer = case.answers.exclude(state=Answer.State.SENT).first()
     sent = case.answers.filter(state=Answer.State.SENT).first()
+    show_sender = can_see_sender(user, case)
     context = {
         "case": case,
         "today": timezone.localdate(),
@@ -226,7 +229,7 @@ def _render_case(request, case, bound_forms=None, status=200):
         "officials": case.officials_concerned.all(),
         "answer": answer,
         "sent": sent,
-        "show_sender": in_role(CHAIN_ROLES),
+        "show_sender": show_sender,
         "forward_left": selectors.forward_left(case),
         "similar": selectors.similar_open_cases(case, selectors.cases_for(user, INTAKE_ROLES))
         if case.is_open and in_role(INTAKE_ROLES)
@@ -235,7 +238,7 @@ def _render_case(request, case, bound_forms=None, status=200):
         "can_assign": in_role(ASSIGN_ROLES),
         "can_handle": in_role(HANDLE_ROLES),
         "can_review": in_role(REVIEW_ROLES),
-        "messages_out": case.messages.all() if in_role(CHAIN_ROLES) else [],
+        "messages_out": case.messages.all() if show_sender else [],
         "looks_like_complaint": selectors.looks_like_complaint(case),
     }
     if context["can_intake"]:
@@ -283,7 +286,7 @@ def case_print(request, pk):
         {
             "case": case,
             "events": case.events.all(),
-            "show_sender": unit_in_scope(request.user, case.unit, CHAIN_ROLES),
+            "show_sender": can_see_sender(request.user, case),
         },
     )
 
@@ -523,13 +526,19 @@ def answer_letter(request, pk):
     if answer is None:
         messages.error(request, _("Chưa có trả lời được duyệt để in."))
         return redirect("feedback:case_detail", pk=case.pk)
-    return documents.answer_letter_response(case, answer)
+    return documents.answer_letter_response(case, answer, show_sender=can_see_sender(request.user, case))
 
 
-@staff_required(*CHAIN_ROLES)
+@staff_required(*VIEW_ROLES)
 def attachment(request, pk):
+    """A file the sender sent: for the handling chain only (it may show who they are); to anyone else it
+    looks missing."""
     item = get_scoped_or_404(
-        Attachment.objects.all(), request.user, field="case__unit", roles=CHAIN_ROLES, pk=pk
+        Attachment.objects.filter(sender_visible_q(request.user, "case")),
+        request.user,
+        field="case__unit",
+        roles=VIEW_ROLES,
+        pk=pk,
     )
     return protected_file_response(item.file, item.original_name)
 
@@ -570,7 +579,10 @@ def register(request):
     if form.is_bound and form.is_valid():
         rows = paginate(
             request,
-            selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **form.cleaned_data),
+            with_sender_visible(
+                selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **form.cleaned_data),
+                request.user,
+            ),
             100,
         )
     return render(request, "feedback/register.html", {"form": form, "page": rows})
@@ -583,7 +595,9 @@ def register_export(request):
         messages.error(request, _("Chọn đơn vị và kỳ để xuất sổ."))
         return redirect("feedback:register")
     data = form.cleaned_data
-    rows = selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **data)
+    rows = with_sender_visible(
+        selectors.register(selectors.cases_for(request.user, VIEW_ROLES), **data), request.user
+    )
     return xlsx_response(
         documents.register_xlsx(data["unit"], data["date_from"], data["date_to"], rows),
         f"so-tiep-nhan-{data['unit'].code}-{data['date_from']:%Y%m%d}-{data['date_to']:%Y%m%d}",
