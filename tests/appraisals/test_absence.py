@@ -236,9 +236,7 @@ def test_dg_vang_3den6thang_absence_of_six_months_that_leaves_six_worked_is_stil
     unit_cycle = _open_2025(ward, programme_office)
     evaluation = _evaluation_of(unit_cycle, away)
     assert evaluation.status == Evaluation.Status.PENDING and evaluation.months_worked == 6
-    assert (
-        _decide(_to_proposed_capped(evaluation, programme_office), programme_office).level == Level.COMPLETED
-    )
+    assert _decide(_to_proposed_capped(evaluation, programme_office), programme_office).level == Level.COMPLETED
 
 
 @pytestmark_db
