@@ -1,13 +1,14 @@
 """Evaluation results as JSON: the same selectors and scope as the results page."""
 
 from django.http import Http404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
 from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped
 from congvu.appraisals import selectors
 from congvu.appraisals.models import Evaluation
+from congvu.core.edge import MAX_OFFSET, MAX_YEAR, MIN_YEAR
 from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
@@ -39,17 +40,28 @@ class EvaluationOut(Schema):
 
 
 @router.get("/results", response=list[ResultRow], auth=django_auth)
-def results(request, unit: int, year: int, years: int = 8):
+def results(
+    request,
+    unit: int,
+    year: int = Query(..., ge=MIN_YEAR, le=MAX_YEAR),
+    years: int = Query(8, ge=1, le=20),
+):
     """Counts per level, share good-or-better and change in points, per year and staff group."""
     if not has_role(request.user, *VIEW_ROLES):
         raise Http404
     chosen = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=VIEW_ROLES, pk=unit)
     queryset = selectors.in_scope(selectors.results_queryset(), Lineage(chosen))
-    return selectors.results_table(queryset, list(range(year - max(1, min(years, 20)) + 1, year + 1)))
+    return selectors.results_table(queryset, list(range(year - years + 1, year + 1)))
 
 
 @router.get("/evaluations", response=list[EvaluationOut], auth=django_auth)
-def evaluations(request, year: int, unit: int | None = None, limit: int = 200, offset: int = 0):
+def evaluations(
+    request,
+    year: int = Query(..., ge=MIN_YEAR, le=MAX_YEAR),
+    unit: int | None = None,
+    limit: int = Query(200, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+):
     """Decided evaluations of a year in the caller's scope (drill-down)."""
     if not has_role(request.user, *VIEW_ROLES):
         return []
@@ -60,7 +72,6 @@ def evaluations(request, year: int, unit: int | None = None, limit: int = 200, o
     queryset = queryset.select_related("staff", "unit", "rule_set").order_by(
         "unit__path", "staff__full_name", "pk"
     )
-    limit = max(1, min(limit, 1000))
     return [
         {
             "id": e.pk,

@@ -3,6 +3,7 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core import workdays
+from congvu.core.edge import MAX_YEAR, MIN_YEAR, ascii_id
 from congvu.core.models import AuditEvent, CalendarOverride
 
 
@@ -16,8 +17,9 @@ class YearFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         value = self.value()
-        if value and value.isdigit():
-            return queryset.filter(date__year=int(value))
+        year = ascii_id(value)
+        if year is not None and MIN_YEAR <= year <= MAX_YEAR:
+            return queryset.filter(date__year=year)
         return queryset
 
 

@@ -3,6 +3,7 @@
 The counter is bumped with one conditional UPDATE, so concurrent requests never lose a count.
 """
 
+import hashlib
 import time
 
 from django.db import IntegrityError, transaction
@@ -10,9 +11,26 @@ from django.db.models import F
 
 from congvu.core.models import RateBucket
 
+KEY_LENGTH = RateBucket._meta.get_field("key").max_length
+_PREFIX_LENGTH = 80
+
+
+def bucket_key(key: str) -> str:
+    """The key as stored: unchanged when it fits the column, else a readable start and a digest.
+
+    Keys carry client input (an address, a browser's cookie); a long one would not fit the column
+    (PostgreSQL refuses the row, a server error) and two long ones must not share a count.
+    """
+    if len(key) <= KEY_LENGTH and key.isprintable():
+        return key
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+    start = "".join(ch for ch in key[:_PREFIX_LENGTH] if ch.isprintable())
+    return f"{start}#{digest}"
+
 
 def hit(key: str, *, limit: int, window_seconds: int) -> bool:
     """Count one event for `key`; True while the count in the current window is within `limit`."""
+    key = bucket_key(key)
     window_start = int(time.time()) // window_seconds * window_seconds
     current = RateBucket.objects.filter(key=key, window_start=window_start)
     if current.update(count=F("count") + 1):
@@ -36,6 +54,7 @@ def purge_expired(older_than_seconds: int = 86400) -> int:
 
 def is_limited(key: str, *, limit: int, window_seconds: int) -> bool:
     """Whether `key` already used up its window, without counting a new event."""
+    key = bucket_key(key)
     window_start = int(time.time()) // window_seconds * window_seconds
     count = (
         RateBucket.objects.filter(key=key, window_start=window_start).values_list("count", flat=True).first()

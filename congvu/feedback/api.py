@@ -1,9 +1,10 @@
 """Staff JSON API for feedback cases (session auth, same scope as the pages)."""
 
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
+from congvu.core.edge import MAX_OFFSET
 from congvu.feedback import selectors
 from congvu.feedback.roles import VIEW_ROLES
 
@@ -51,10 +52,16 @@ def _cases(request):
 
 
 @router.get("/cases", response=list[CaseOut], auth=django_auth)
-def list_cases(request, tab: str = "all", status: str = "", q: str = "", limit: int = 100, offset: int = 0):
+def list_cases(
+    request,
+    tab: str = "all",
+    status: str = "",
+    q: str = Query("", max_length=200),
+    limit: int = Query(100, ge=1, le=500),
+    offset: int = Query(0, ge=0, le=MAX_OFFSET),
+):
     """Cases in the caller's scope, newest first (at most 500 per call)."""
     queryset = selectors.inbox(_cases(request), user=request.user, tab=tab, status=status, query=q)
-    limit = max(1, min(limit, 500))
     return [_out(case) for case in queryset.order_by("-received_at", "-pk")[offset : offset + limit]]
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped, scoped_units, unit_in_scope
+from congvu.core.edge import ascii_id
 from congvu.core.forms import apply_errors
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
@@ -143,7 +144,8 @@ def intake(request):
 def similar(request):
     """While a case is typed in: open cases in scope that look like it (htmx fragment)."""
     unit_id = request.GET.get("unit", "")
-    unit = scoped_units(request.user, INTAKE_ROLES).filter(pk=unit_id).first() if unit_id.isdigit() else None
+    unit_pk = ascii_id(unit_id)
+    unit = scoped_units(request.user, INTAKE_ROLES).filter(pk=unit_pk).first() if unit_pk else None
     text = (request.GET.get("title", "") + " " + request.GET.get("content", ""))[:2000]
     cases = []
     if len(text.split()) >= 3:
@@ -551,7 +553,7 @@ def bulk_assign(request):
         units=scoped_units(request.user, ASSIGN_ROLES),
         handlers=selectors.handlers_for(request.user),
     )
-    ids = [int(v) for v in request.POST.getlist("case") if v.isdigit()]
+    ids = [pk for pk in map(ascii_id, request.POST.getlist("case")) if pk is not None]
     if not form.is_valid() or not ids:
         messages.error(request, _("Chọn phản ánh, đơn vị và người xử lý."))
         return redirect("feedback:inbox")

@@ -3,10 +3,11 @@
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.security import django_auth
 
 from congvu.accounts.scope import has_role
+from congvu.core.edge import MAX_YEAR, MIN_YEAR
 from congvu.inspections import selectors
 
 router = Router(tags=["inspections"])
@@ -40,7 +41,7 @@ def _staff(request):
 
 
 @router.get("/rounds", response=list[RoundOut], auth=django_auth)
-def inspection_rounds(request, year: int | None = None):
+def inspection_rounds(request, year: int | None = Query(None, ge=MIN_YEAR, le=MAX_YEAR)):
     """Rounds organised in the caller's scope."""
     _staff(request)
     rounds = selectors.rounds_for(request.user).annotate(visit_count=Count("visits"))
@@ -79,7 +80,9 @@ def _visits(request):
 
 
 @router.get("/visits", response=list[VisitOut], auth=django_auth)
-def inspection_visits(request, year: int | None = None, status: str | None = None):
+def inspection_visits(
+    request, year: int | None = Query(None, ge=MIN_YEAR, le=MAX_YEAR), status: str | None = None
+):
     """Visits the caller may see (organised in scope, or closed visits of units in scope)."""
     _staff(request)
     visits = _visits(request)

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from congvu.core.audit import Audited
+from congvu.core.edge import ascii_id
 from congvu.core.events import StateEvent
 from congvu.people.models import Staff
 from congvu.units.models import Unit
@@ -448,7 +449,7 @@ class DisciplineProposal(Audited):
         """The records part's page of the case, when that part is installed and the case was opened."""
         from django.urls import NoReverseMatch, reverse
 
-        if not self.case_reference.isdigit():
+        if ascii_id(self.case_reference) is None:
             return ""
         try:
             return reverse("discipline:discipline_detail", args=[int(self.case_reference)])

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.models import Role
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
+from congvu.core.edge import ascii_id
 from congvu.core.forms import apply_errors
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
@@ -256,8 +257,8 @@ def _parse_answers(post, visit) -> dict[int, dict]:
         officials = []
         for part in (post.get(f"officials_{item.pk}") or "").split(","):
             part = part.strip()
-            if part.isdigit():
-                officials.append(int(part))
+            if ascii_id(part) is not None:
+                officials.append(ascii_id(part))
         answers[item.pk] = {
             "result": result,
             "note": post.get(f"note_{item.pk}", "")[:4000],
@@ -288,7 +289,7 @@ def visit_record(request, pk):
                 summary=request.POST.get("summary", "")[:4000],
                 representative=request.POST.get("representative", "")[:200],
                 by=request.user,
-                base_revision=int(revision) if revision.isdigit() else None,
+                base_revision=ascii_id(revision),
                 save_key=request.POST.get("save_key", ""),
             )
         except ValidationError as error:
@@ -361,9 +362,9 @@ def visit_photo(request, pk):
         raise PermissionDenied
     upload = request.FILES.get("photo")
     item = None
-    if request.POST.get("item", "").isdigit():
+    if ascii_id(request.POST.get("item")) is not None:
         item = ChecklistItem.objects.filter(
-            pk=int(request.POST["item"]), section__version=visit.template_version
+            pk=ascii_id(request.POST["item"]), section__version=visit.template_version
         ).first()
     try:
         if upload is None:
@@ -642,9 +643,9 @@ def version_detail(request, pk):
                 if item_form.is_valid():
                     services.add_item(**item_form.cleaned_data)
                     return redirect("inspections:version_detail", pk=version.pk)
-            elif op == "remove" and request.POST.get("item", "").isdigit():
+            elif op == "remove" and ascii_id(request.POST.get("item")) is not None:
                 item = get_object_or_404(
-                    ChecklistItem, pk=int(request.POST["item"]), section__version=version
+                    ChecklistItem, pk=ascii_id(request.POST["item"]), section__version=version
                 )
                 services.remove_item(item=item)
                 return redirect("inspections:version_detail", pk=version.pk)

@@ -2,6 +2,7 @@
 discipline case)."""
 
 from congvu.accounts.scope import scoped, scoped_units
+from congvu.core.edge import ascii_id
 from congvu.people.models import Staff
 
 MAX_PEOPLE_CHOICES = 2000
@@ -12,8 +13,8 @@ def staff_choices(request, roles):
     MAX_PEOPLE_CHOICES the page asks for a unit first (?don_vi=<id>) and lists that unit's people only."""
     picked = None
     unit_id = request.GET.get("don_vi", "")
-    if unit_id.isdigit():
-        picked = scoped_units(request.user, roles).filter(pk=unit_id).first()
+    if ascii_id(unit_id) is not None:
+        picked = scoped_units(request.user, roles).filter(pk=ascii_id(unit_id)).first()
     queryset = scoped(Staff.objects.active(), request.user, roles=roles, within=picked).select_related("unit")
     too_many = picked is None and queryset.count() > MAX_PEOPLE_CHOICES
     if too_many:

@@ -8,9 +8,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
 from congvu.accounts.scope import get_scoped_or_404, scoped
+from congvu.core.edge import ascii_id, out_of_range_date
 from congvu.core.indicators import Period
 from congvu.ratings import selectors, services
 from congvu.ratings.models import REASONS, Level, Rating
@@ -174,14 +176,21 @@ class Filters(Schema):
 
 
 def _period(start, end) -> Period:
+    problem = out_of_range_date(**{"from": start, "to": end})
+    if problem:
+        raise HttpError(422, problem)
     today = timezone.localdate()
-    return Period(start or dt.date(today.year, 1, 1), end or today)
+    period = Period(start or dt.date(today.year, 1, 1), end or today)
+    if period.end < period.start:
+        raise HttpError(422, _("Ngày kết thúc phải sau ngày bắt đầu."))
+    return period
 
 
 def _scoped_ratings(request, unit_ref):
     unit = None
     if unit_ref:
-        lookup = {"pk": int(unit_ref)} if str(unit_ref).isdigit() else {"code": unit_ref}
+        pk = ascii_id(unit_ref)
+        lookup = {"pk": pk} if pk is not None else {"code": unit_ref}
         unit = get_scoped_or_404(Unit.objects.all(), request.user, field="", roles=VIEW_ROLES, **lookup)
     return unit, scoped(Rating.objects.all(), request.user, roles=VIEW_ROLES, within=unit)
 

@@ -1,6 +1,7 @@
 import datetime as dt
 import hashlib
 import json
+import re
 import secrets
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scope_q, scoped, scoped_units
+from congvu.core.edge import ascii_id
 from congvu.core.forms import apply_errors
 from congvu.core.formviews import submit
 from congvu.core.indicators import Period
@@ -51,6 +53,7 @@ from congvu.ratings.roles import ENTRY_ROLES, FORM_ROLES, MANAGE_ROLES, MODERATE
 from congvu.units.models import Unit, UnitType
 
 MAX_CARDS = 400
+RATER_ID = re.compile(r"[0-9a-f]{32}")  # the cv_rater cookie this page sets
 
 
 def _period_from(data) -> Period:
@@ -290,8 +293,8 @@ def cards_index(request):
     selected = None
     people = []
     unit_id = request.GET.get("unit")
-    if unit_id and unit_id.isdigit():
-        selected = units.filter(pk=int(unit_id)).first()
+    if ascii_id(unit_id) is not None:
+        selected = units.filter(pk=ascii_id(unit_id)).first()
     if selected is None:
         selected = units.filter(unit_type=UnitType.ONE_STOP).first()
     if selected is not None:
@@ -489,10 +492,17 @@ def _address_key(request) -> str:
     return hashlib.sha256(address.encode()).hexdigest()[:32]
 
 
+def _rater_id(request) -> str:
+    """The browser's rater id: the one we set (32 hex digits) or a new one, never a value a client
+    made up, which could be any length and feeds the per-browser rate limit."""
+    cookie = request.COOKIES.get("cv_rater", "")
+    return cookie if RATER_ID.fullmatch(cookie) else secrets.token_hex(16)
+
+
 @never_cache
 def rate(request, code):
     unit, counter, staff = _target(code)
-    device_id = request.COOKIES.get("cv_rater") or secrets.token_hex(16)
+    device_id = _rater_id(request)
     form = PublicRatingForm(request.POST or None)
     done = request.GET.get("xong") == "1"
     if request.method == "POST" and form.is_valid():

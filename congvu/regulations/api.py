@@ -9,6 +9,7 @@ from ninja.errors import HttpError
 from ninja.security import django_auth
 
 from congvu.accounts.scope import has_role, scoped_units
+from congvu.core.edge import out_of_range_date
 from congvu.regulations import roles, selectors
 
 API_PREFIX = "/records"
@@ -46,6 +47,9 @@ def regulation_status(request, on: dt.date | None = None):
     """Units in scope that should have a working regulation, and the one in force on `on` (default today)."""
     if not has_role(request.user, *roles.VIEW):
         raise HttpError(403, "Không có quyền truy cập.")
+    problem = out_of_range_date(on=on)
+    if problem:
+        raise HttpError(422, problem)
     on = on or timezone.localdate()
     rows = selectors.regulation_status(scoped_units(request.user, roles.VIEW), on)
     return {

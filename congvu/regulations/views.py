@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
+from congvu.core.edge import ascii_id
 from congvu.core.formviews import submit
 from congvu.core.spreadsheets import dmy, table_xlsx, xlsx_response
 from congvu.core.uploads import protected_file_response
@@ -168,8 +169,8 @@ def regulation_file(request, pk):
 def regulation_new(request):
     units = scoped_units(request.user, roles.MANAGE).current().order_by("path")
     initial = {}
-    if request.GET.get("unit", "").isdigit():
-        initial["unit"] = units.filter(pk=request.GET["unit"]).first()
+    if ascii_id(request.GET.get("unit")) is not None:
+        initial["unit"] = units.filter(pk=ascii_id(request.GET["unit"])).first()
         if initial["unit"] is not None and selectors.in_force_for(initial["unit"], timezone.localdate()):
             initial["kind"] = WorkingRegulation.Kind.REPLACEMENT
     form = RegulationForm(request.POST or None, request.FILES or None, units=units, initial=initial)

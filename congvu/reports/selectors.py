@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from congvu.accounts.scope import scope_roots
+from congvu.core.edge import out_of_range_date
 from congvu.core.indicators import Period, load_all, month_periods
 from congvu.reports.engine import evaluate
 from congvu.units.lineage import Lineage
@@ -25,9 +26,13 @@ def parse_date(text: str) -> dt.date:
     text = (text or "").strip()
     for pattern in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, pattern).date()
+            day = dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
+        problem = out_of_range_date(**{text: day})
+        if problem:
+            raise ReportInputError(problem)
+        return day
     raise ReportInputError(_("Ngày “%(text)s” không hợp lệ: nhập theo dạng dd/mm/yyyy.") % {"text": text})
 
 

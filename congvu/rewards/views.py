@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from congvu.accounts.decorators import login_required_page, staff_required
 from congvu.accounts.scope import get_scoped_or_404, has_role, scoped_units, unit_in_scope
+from congvu.core.edge import ascii_id
 from congvu.core.forms import filters_of
 from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
@@ -55,7 +56,7 @@ def reward_list(request, batch_form=None):
 @staff_required(*roles.DECIDE)
 def reward_decide_many(request):
     decidable = selectors.decidable(request.user)
-    wanted = {value for value in request.POST.getlist("rewards") if value.isdigit()}
+    wanted = {pk for pk in map(ascii_id, request.POST.getlist("rewards")) if pk is not None}
     if wanted and len(wanted) != decidable.filter(pk__in=wanted).count():
         raise Http404  # a proposal outside the scope (or already decided) looks like a missing one
     form = BatchDecisionForm(request.POST, proposals=decidable)
