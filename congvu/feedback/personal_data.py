@@ -178,8 +178,9 @@ def _addressed_people(text, names):
     found = []
     for match in _HONORIFIC.finditer(text):
         previous = text[: match.start()].split()[-1:] or [""]
-        if previous[0].lower().strip(",.;:") in _STREET_BEFORE_NAME:
-            continue  # "đường Bà Triệu" is a street
+        previous = previous[0].lower().strip(",.;:")
+        if previous in _STREET_BEFORE_NAME or previous[-1:].isdigit():
+            continue  # "đường Bà Triệu", "20 Bà Triệu" are streets
         words = match.group(1).split()
         capitalised = []
         for word in words:
