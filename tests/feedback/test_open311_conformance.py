@@ -303,9 +303,10 @@ def test_control_characters_never_break_the_xml(client, fmt, ward, api_key):
     parse(created, fmt)
     case = Case.objects.latest("pk")
     assert "\x00" not in case.location and "\x1b" not in case.content and "\x01" not in case.location
-    # A row stored before the door was closed still gives XML that parses.
+    # A row stored before the door was closed still gives XML that parses (PostgreSQL stores no NUL).
+    stored = HOSTILE.replace("\x00", "")
     Case.objects.filter(pk=make_case(ward).pk).update(
-        location=HOSTILE, is_anonymous=True, published_at=case.received_at, public_content=HOSTILE
+        location=stored, is_anonymous=True, published_at=case.received_at, public_content=stored
     )
     for response in (
         client.get("/open311/v2/requests.xml"),
