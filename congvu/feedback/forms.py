@@ -330,6 +330,12 @@ class PublishForm(forms.Form):
     public_answer = forms.CharField(
         label=_("Trả lời công khai"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
     )
+    override_reason = forms.CharField(
+        label=_("Lý do vẫn công khai (chỉ khi phần được đánh dấu không phải thông tin cá nhân)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
 
 class TrackForm(forms.Form):

@@ -226,7 +226,10 @@ class Case(Audited):
     sender_organisation = models.CharField(_("cơ quan, tổ chức"), max_length=200, blank=True)
     title = models.CharField(_("tiêu đề"), max_length=200)
     content = models.TextField(_("nội dung"), max_length=10000)
+    # Where the problem is (not the sender's home). A named sender's location is public only when the
+    # sender chose so: it may be their house. An anonymous case's location points at nobody.
     location = models.CharField(_("địa điểm"), max_length=300, blank=True)
+    location_public = models.BooleanField(_("người gửi đồng ý công khai địa điểm"), default=False)
     lat = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     long = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     not_vietnamese = models.BooleanField(_("nội dung có thể không phải tiếng Việt"), default=False)
@@ -365,6 +368,10 @@ class Case(Audited):
         return not self.answered_late
 
     @property
+    def location_is_public(self):
+        return self.is_anonymous or self.location_public
+
+    @property
     def contact_given(self):
         return bool(self.sender_phone or self.sender_email or self.sender_address)
 
@@ -443,6 +450,7 @@ EVENT_LABELS = {
     "returned": _("Trả lại để xử lý tiếp"),
     "answered": _("Gửi trả lời"),
     "published": _("Công khai kết quả"),
+    "published_with_personal_data": _("Công khai dù còn dấu hiệu thông tin cá nhân"),
     "unpublished": _("Gỡ công khai"),
     "rated": _("Người gửi đánh giá"),
     "officials": _("Cập nhật cán bộ bị phản ánh"),

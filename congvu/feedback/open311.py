@@ -1,8 +1,14 @@
-"""Open311 GeoReport v2 at /open311/v2/ (json and xml).
+"""Open311 GeoReport v2 at /open311/v2/ (json and xml), as http://wiki.open311.org/GeoReport_v2 writes it.
 
-One service per topic; a client's API key limits the units (jurisdiction_id = unit code) it may post to
-and read. Senders' personal data is never returned: a request shows its status, topic, deadline
-(expected_datetime) and, once published, the text cleaned of personal data.
+One service per topic; jurisdiction_id is a unit's code. Reading is public, as the specification makes
+it; a client's API key limits the units it may post to and narrows what it reads to them. Senders'
+personal data is never returned: a request shows its status, topic, deadline (expected_datetime), once
+published the text cleaned of personal data, and its location only when nobody can be found by it (an
+anonymous case) or the sender chose to make it public (the `location_public` attribute).
+
+Every parameter is cleaned at the door: characters XML cannot carry (NUL and the other control
+characters) are dropped, lists and pages are capped, and whatever is wrong is answered with a 4xx in
+the specification's error format, never a server error.
 """
 
 import datetime as dt
@@ -10,52 +16,251 @@ import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import BadRequest, RequestDataTooBig, SuspiciousOperation, ValidationError
 from django.db.models import Q
 from django.http import HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from congvu.core.middleware import client_ip
 from congvu.core.ratelimit import hit
 from congvu.feedback import selectors, services
 from congvu.feedback.models import OPEN_STATUSES, ApiKey, Case, Channel, Topic
+from congvu.units.lineage import Lineage
 from congvu.units.models import Unit
 
-LIST_ROOT = {"services": "service", "service_requests": "request", "errors": "error", "tokens": "request"}
+SPECIFICATION = "http://wiki.open311.org/GeoReport_v2"
+CHANGESET = "2026-01-01T00:00:00+07:00"
+FORMATS = ["application/json", "text/xml"]
+# Lists are capped so that one anonymous request cannot read the whole register.
+MAX_IDS = 50
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 200
+MAX_PAGE = 1000
+MAX_SERVICE_CODES = 50
+YEARS = (2000, 2100)
+ANONYMOUS_READS_PER_MINUTE = 60
+LOCATION_PUBLIC = "location_public"
+
+# The element each list root holds, as in the specification's examples.
+LIST_ITEM = {"services": "service", "service_requests": "request", "errors": "error"}
+# Characters XML 1.0 cannot carry (C0 controls but tab and line breaks, surrogates, U+FFFE/U+FFFF),
+# and the C1 controls, which no citizen types.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_ID = re.compile(r"[0-9]{1,18}")
+_COORDINATE = re.compile(r"[+-]?[0-9]{1,3}(?:\.[0-9]{1,15})?")
 
 
-def _xml(root_name, items):
+def clean_text(value) -> str:
+    """A parameter as text XML can carry: control characters dropped."""
+    return _NOT_TEXT.sub("", str(value))
+
+
+class Refused(Exception):
+    """A request the specification answers with an error: the status and the description."""
+
+    def __init__(self, status: int, description: str):
+        super().__init__(description)
+        self.status, self.description = status, description
+
+
+# --- responses -----------------------------------------------------------------------------------------
+
+
+def _element(parent, key, value):
+    node = ET.SubElement(parent, key)
+    if isinstance(value, dict):
+        for sub_key, sub_value in value.items():
+            _element(node, sub_key, sub_value)
+    elif isinstance(value, list):
+        # <attributes><attribute>…</attribute></attributes>, <values><value>…</value></values>,
+        # <formats><format>…</format></formats>, <endpoints><endpoint>…</endpoint></endpoints>.
+        for entry in value:
+            _element(node, key[:-1], entry)
+    elif isinstance(value, bool):
+        node.text = str(value).lower()
+    elif value is not None:
+        node.text = clean_text(value)
+    return node
+
+
+def _xml_document(root) -> bytes:
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8")
+
+
+def _xml_list(root_name, items) -> bytes:
     root = ET.Element(root_name)
-    child = LIST_ROOT.get(root_name, "item")
     for item in items:
-        node = ET.SubElement(root, child)
-        for key, value in item.items():
-            sub = ET.SubElement(node, key)
-            if isinstance(value, list):
-                for entry in value:
-                    inner = ET.SubElement(sub, "attribute" if isinstance(entry, dict) else "value")
-                    if isinstance(entry, dict):
-                        for k, v in entry.items():
-                            ET.SubElement(inner, k).text = "" if v is None else str(v)
-                    else:
-                        inner.text = str(entry)
-            else:
-                sub.text = (
-                    "" if value is None else (str(value).lower() if isinstance(value, bool) else str(value))
-                )
-    return b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(root, encoding="utf-8")
+        _element(root, LIST_ITEM[root_name], item)
+    return _xml_document(root)
+
+
+def _xml_object(root_name, fields) -> bytes:
+    root = ET.Element(root_name)
+    for key, value in fields.items():
+        _element(root, key, value)
+    return _xml_document(root)
+
+
+def _json(data, status=200):
+    return JsonResponse(data, safe=False, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _xml_response(body, status=200):
+    return HttpResponse(body, content_type="text/xml; charset=utf-8", status=status)
 
 
 def respond(fmt, root_name, items, status=200):
+    """A list response: a JSON array, or <root_name><item>…</item></root_name>."""
     if fmt == "xml":
-        return HttpResponse(_xml(root_name, items), content_type="text/xml; charset=utf-8", status=status)
-    return JsonResponse(items, safe=False, status=status, json_dumps_params={"ensure_ascii": False})
+        return _xml_response(_xml_list(root_name, items), status=status)
+    return _json(items, status=status)
+
+
+def respond_object(fmt, root_name, fields, status=200):
+    """A one-object response (discovery, a service definition)."""
+    if fmt == "xml":
+        return _xml_response(_xml_object(root_name, fields), status=status)
+    return _json(fields, status=status)
 
 
 def error(fmt, status, description):
     return respond(fmt, "errors", [{"code": status, "description": description}], status=status)
+
+
+def endpoint(*methods):
+    """An Open311 view: only the given methods, and a refusal (or unreadable body) answered in the
+    specification's error format."""
+
+    def wrap(view):
+        @csrf_exempt
+        def run(request, *args, fmt="json", **kwargs):
+            if request.method not in methods and not (request.method == "HEAD" and "GET" in methods):
+                response = error(
+                    fmt,
+                    405,
+                    _("Phương thức %(method)s không dùng được ở đây.") % {"method": request.method[:10]},
+                )
+                response["Allow"] = ", ".join(methods)
+                return response
+            try:
+                return view(request, *args, fmt=fmt, **kwargs)
+            except Refused as refused:
+                return error(fmt, refused.status, refused.description)
+            except RequestDataTooBig:
+                return error(fmt, 413, _("Yêu cầu quá lớn."))
+            except (MultiPartParserError, SuspiciousOperation, BadRequest):
+                return error(fmt, 400, _("Không đọc được nội dung yêu cầu."))
+
+        run.__name__ = view.__name__
+        run.__doc__ = view.__doc__
+        return run
+
+    return wrap
+
+
+# --- parameters ----------------------------------------------------------------------------------------
+
+
+def _param(query, name, max_length=300) -> str:
+    value = clean_text(query.get(name) or "").strip()
+    if len(value) > max_length:
+        raise Refused(400, _("%(name)s: tối đa %(n)s ký tự.") % {"name": name, "n": max_length})
+    return value
+
+
+def _number(query, name, *, default, maximum) -> int:
+    raw = _param(query, name, 10)
+    if not raw:
+        return default
+    if not re.fullmatch(r"[0-9]{1,6}", raw) or not 1 <= int(raw) <= maximum:
+        raise Refused(400, _("%(name)s phải là số nguyên từ 1 đến %(max)s.") % {"name": name, "max": maximum})
+    return int(raw)
+
+
+def _datetime(query, name):
+    raw = _param(query, name, 40)
+    if not raw:
+        return None
+    try:
+        value = parse_datetime(raw)
+    except ValueError:
+        value = None
+    if value is None or not YEARS[0] <= value.year <= YEARS[1]:
+        raise Refused(
+            400,
+            _("%(name)s phải là ngày giờ theo chuẩn W3C (ví dụ 2026-01-31T08:00:00+07:00), năm %(a)s–%(b)s.")
+            % {"name": name, "a": YEARS[0], "b": YEARS[1]},
+        )
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value
+
+
+def _jurisdiction(query) -> Unit | None:
+    """The unit named by jurisdiction_id, any unit that exists or existed (its old cases can be read)."""
+    code = _param(query, "jurisdiction_id", 40)
+    if not code:
+        return None
+    unit = Unit.objects.filter(code=code).first()
+    if unit is None:
+        raise Refused(404, _("jurisdiction_id không tồn tại."))
+    return unit
+
+
+def _listed(query, name, maximum, max_length=1000) -> list[str]:
+    values = [v.strip() for v in _param(query, name, max_length).split(",") if v.strip()]
+    if len(values) > maximum:
+        raise Refused(400, _("%(name)s: tối đa %(n)s giá trị mỗi lần.") % {"name": name, "n": maximum})
+    return values
+
+
+# --- keys and reading ----------------------------------------------------------------------------------
+
+
+def _key(raw):
+    if not raw:
+        return None
+    return (
+        ApiKey.objects.filter(key_hash=ApiKey.hash(raw), revoked_at__isnull=True)
+        .prefetch_related("units")
+        .first()
+    )
+
+
+def _limited(key):
+    return not hit(f"open311:{key.pk}", limit=key.requests_per_minute, window_seconds=60)
+
+
+def _readable(request) -> Q:
+    """The cases the caller may read.
+
+    The specification makes reading public: without a key, every case can be read (public fields only,
+    limited per address); a key narrows reading to its units and uses its own rate. A key that is
+    given but wrong or revoked is refused rather than silently ignored. jurisdiction_id narrows to
+    that unit's lineage (its subtree and the units it succeeded).
+    """
+    query = request.GET
+    raw_key = _param(query, "api_key", 100)
+    readable = Q()
+    if raw_key:
+        key = _key(raw_key)
+        if key is None:
+            raise Refused(403, _("api_key không hợp lệ hoặc đã bị thu hồi."))
+        if _limited(key):
+            raise Refused(429, _("Vượt giới hạn số yêu cầu mỗi phút."))
+        readable = selectors.readable_with_key_q(key)
+    else:
+        address = (client_ip(request) or "unknown")[:64]
+        if not hit(f"open311-read:{address}", limit=ANONYMOUS_READS_PER_MINUTE, window_seconds=60):
+            raise Refused(429, _("Vượt giới hạn số yêu cầu mỗi phút."))
+    unit = _jurisdiction(query)
+    if unit is not None:
+        readable &= Lineage(unit).q("unit")
+    return readable
 
 
 def _iso(value):
@@ -66,73 +271,10 @@ def _iso(value):
     return timezone.localtime(value).isoformat(timespec="seconds")
 
 
-def _key(request):
-    raw = request.POST.get("api_key") or request.GET.get("api_key") or ""
-    if not raw:
-        return None
-    return (
-        ApiKey.objects.filter(key_hash=ApiKey.hash(raw), revoked_at__isnull=True)
-        .prefetch_related("units")
-        .first()
-    )
-
-
-def _service(topic):
-    return {
-        "service_code": topic.code,
-        "service_name": topic.name,
-        "description": topic.name,
-        "metadata": False,
-        "type": "realtime",
-        "keywords": "",
-        "group": "phan-anh-kien-nghi",
-    }
-
-
-def discovery(request):
-    base = request.build_absolute_uri("/open311/v2/")
-    return JsonResponse(
-        {
-            "changeset": "2026-01-01T00:00:00+07:00",
-            "contact": "Văn phòng UBND",
-            "key_service": "Khóa API do quản trị hệ thống cấp (python manage.py apikey create)",
-            "endpoints": [
-                {
-                    "specification": "http://wiki.open311.org/GeoReport_v2",
-                    "url": base,
-                    "changeset": "2026-01-01T00:00:00+07:00",
-                    "type": "production",
-                    "formats": ["application/json", "text/xml"],
-                }
-            ],
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
-
-
-def service_list(request, fmt):
-    return respond(fmt, "services", [_service(t) for t in Topic.objects.filter(is_active=True)])
-
-
-def service_definition(request, code, fmt):
-    topic = Topic.objects.filter(code=code, is_active=True).first()
-    if topic is None:
-        return error(fmt, 404, "service_code not found")
-    # The spec's service definition is one object, not a list: {"service_code", "attributes"} or
-    # <service_definition><service_code/><attributes/></service_definition>.
-    if fmt == "xml":
-        root = ET.Element("service_definition")
-        ET.SubElement(root, "service_code").text = topic.code
-        ET.SubElement(root, "attributes")
-        body = b'<?xml version="1.0" encoding="utf-8"?>' + ET.tostring(root, encoding="utf-8")
-        return HttpResponse(body, content_type="text/xml; charset=utf-8")
-    return JsonResponse(
-        {"service_code": topic.code, "attributes": []}, json_dumps_params={"ensure_ascii": False}
-    )
-
-
 def _public(case):
+    """The fields of a request the specification lists, none of them personal data."""
     published = case.published_at is not None
+    located = case.location_is_public
     return {
         "service_request_id": str(case.pk),
         "status": "open" if case.status in OPEN_STATUSES else "closed",
@@ -145,128 +287,174 @@ def _public(case):
         "requested_datetime": _iso(case.received_at),
         "updated_datetime": _iso(case.closed_at or case.received_at),
         "expected_datetime": _iso(case.answer_due),
-        "address": case.location,
+        "address": case.location if located else "",
         "address_id": "",
         "zipcode": "",
-        "lat": float(case.lat) if case.lat is not None else None,
-        "long": float(case.long) if case.long is not None else None,
+        "lat": float(case.lat) if located and case.lat is not None else None,
+        "long": float(case.long) if located and case.long is not None else None,
         "media_url": "",
     }
 
 
-def _limited(key):
-    return not hit(f"open311:{key.pk}", limit=key.requests_per_minute, window_seconds=60)
+# --- endpoints -----------------------------------------------------------------------------------------
 
 
-ANONYMOUS_READS_PER_MINUTE = 60
+def _discovery(request):
+    return {
+        "changeset": CHANGESET,
+        "contact": "Văn phòng UBND",
+        "key_service": "Khóa API do quản trị hệ thống cấp (python manage.py apikey create)",
+        "endpoints": [
+            {
+                "specification": SPECIFICATION,
+                "url": request.build_absolute_uri("/open311/v2/"),
+                "changeset": CHANGESET,
+                "type": "production",
+                "formats": FORMATS,
+            }
+        ],
+    }
 
 
-def _readable(request, fmt):
-    """(filter of the cases the caller may read, error response or None).
-
-    The specification makes reading public: without a key, every case can be read (public fields only,
-    limited per address); a key narrows reading to its units and uses its own rate. A key that is
-    given but wrong or revoked is refused rather than silently ignored.
-    """
-    if request.GET.get("api_key"):
-        key = _key(request)
-        if key is None:
-            return None, error(fmt, 403, "api_key invalid or revoked")
-        if _limited(key):
-            return None, error(fmt, 429, "rate limit exceeded")
-        return selectors.readable_with_key_q(key), None
-    address = client_ip(request) or "unknown"
-    if not hit(f"open311-read:{address}", limit=ANONYMOUS_READS_PER_MINUTE, window_seconds=60):
-        return None, error(fmt, 429, "rate limit exceeded")
-    return Q(), None
+@endpoint("GET")
+def discovery(request, fmt):
+    return respond_object(fmt, "discovery", _discovery(request))
 
 
-@csrf_exempt
+def _service(topic):
+    return {
+        "service_code": topic.code,
+        "service_name": topic.name,
+        "description": topic.name,
+        "metadata": True,  # the location_public attribute
+        "type": "realtime",
+        "keywords": "",
+        "group": "phan-anh-kien-nghi",
+    }
+
+
+def _attributes():
+    return [
+        {
+            "variable": True,
+            "code": LOCATION_PUBLIC,
+            "datatype": "singlevaluelist",
+            "required": False,
+            "datatype_description": "true: công khai địa điểm (address_string, lat, long); mặc định: không",
+            "order": 1,
+            "description": "Người gửi đồng ý công khai địa điểm phản ánh",
+            "values": [{"key": "true", "name": "Có"}, {"key": "false", "name": "Không"}],
+        }
+    ]
+
+
+@endpoint("GET")
+def service_list(request, fmt):
+    _jurisdiction(request.GET)
+    return respond(fmt, "services", [_service(t) for t in Topic.objects.filter(is_active=True)])
+
+
+@endpoint("GET")
+def service_definition(request, code, fmt):
+    _jurisdiction(request.GET)
+    topic = Topic.objects.filter(code=code[:40], is_active=True).first()
+    if topic is None:
+        raise Refused(404, _("service_code không tồn tại."))
+    # One object, not a list: {"service_code", "attributes"} or <service_definition>.
+    return respond_object(
+        fmt, "service_definition", {"service_code": topic.code, "attributes": _attributes()}
+    )
+
+
+@endpoint("GET", "POST")
 def requests_view(request, fmt):
     if request.method == "POST":
         return _create(request, fmt)
-    readable, refused = _readable(request, fmt)
-    if refused:
-        return refused
-    cases = Case.objects.filter(readable).select_related("unit", "topic")
-    params = request.GET
-    if params.get("service_request_id"):
-        ids = [v for v in params["service_request_id"].split(",") if v.strip().isdigit()]
-        return respond(fmt, "service_requests", [_public(c) for c in cases.filter(pk__in=ids)])
-    try:
-        end = parse_datetime(params["end_date"]) if params.get("end_date") else timezone.now()
-        start = (
-            parse_datetime(params["start_date"]) if params.get("start_date") else end - dt.timedelta(days=90)
-        )
-    except ValueError:
-        start = end = None
-    if start is None or end is None:
-        return error(fmt, 400, "start_date/end_date must be w3 date-times")
-    status = params.get("status", "")
-    if status not in ("", "open", "closed"):
-        return error(fmt, 400, "status must be open or closed")
-    service_codes = params["service_code"].split(",") if params.get("service_code") else None
+    cases = Case.objects.filter(_readable(request)).select_related("unit", "topic")
+    query = request.GET
+    ids = _listed(query, "service_request_id", MAX_IDS)
+    if ids:
+        if not all(_ID.fullmatch(i) for i in ids):
+            raise Refused(400, _("service_request_id là các số, cách nhau bằng dấu phẩy."))
+        # The specification: with ids, every other parameter but jurisdiction_id is ignored.
+        return respond(fmt, "service_requests", [_public(c) for c in cases.filter(pk__in=ids).order_by("pk")])
+    end = _datetime(query, "end_date") or timezone.now()
+    start = _datetime(query, "start_date") or end - dt.timedelta(days=90)
+    statuses = set(_listed(query, "status", 2))
+    if not statuses <= {"open", "closed"}:
+        raise Refused(400, _("status chỉ nhận open, closed."))
+    service_codes = _listed(query, "service_code", MAX_SERVICE_CODES, 2000)
+    page = _number(query, "page", default=1, maximum=MAX_PAGE)
+    page_size = _number(query, "page_size", default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE)
     cases = selectors.open311_requests(
-        cases, start=start, end=end, service_codes=service_codes, status=status
+        cases,
+        start=start,
+        end=end,
+        service_codes=service_codes,
+        status=statuses.pop() if len(statuses) == 1 else "",
     )
-    return respond(fmt, "service_requests", [_public(c) for c in cases])
+    rows = cases[(page - 1) * page_size : page * page_size]
+    return respond(fmt, "service_requests", [_public(c) for c in rows])
 
 
+@endpoint("GET")
 def request_detail(request, pk, fmt):
-    readable, refused = _readable(request, fmt)
-    if refused:
-        return refused
-    case = (
-        Case.objects.filter(readable, pk=pk).select_related("unit", "topic").first() if pk.isdigit() else None
-    )
+    readable = _readable(request)
+    case = None
+    if _ID.fullmatch(pk):
+        case = Case.objects.filter(readable, pk=int(pk)).select_related("unit", "topic").first()
     if case is None:
-        return error(fmt, 404, "service_request_id not found")
+        raise Refused(404, _("service_request_id không tồn tại."))
     return respond(fmt, "service_requests", [_public(case)])
 
 
+@endpoint("GET")
 def token_detail(request, token, fmt):
     """Our requests get an id at once; the tracking code given to the sender also works as a token."""
-    readable, refused = _readable(request, fmt)
-    if refused:
-        return refused
-    case = Case.objects.filter(readable, code=token.upper()).first()
+    readable = _readable(request)
+    case = Case.objects.filter(readable, code=token.upper()).first() if len(token) <= 30 else None
     if case is None:
-        return error(fmt, 404, "token not found")
-    return respond(fmt, "tokens", [{"service_request_id": str(case.pk), "token": token}])
+        raise Refused(404, _("token không tồn tại."))
+    return respond(fmt, "service_requests", [{"service_request_id": str(case.pk), "token": token}])
+
+
+def _coordinate(data, name, limit):
+    raw = _param(data, name, 30)
+    if not raw:
+        return None
+    if not _COORDINATE.fullmatch(raw) or not -limit <= float(raw) <= limit:
+        raise Refused(400, _("%(name)s phải là số từ -%(n)s đến %(n)s.") % {"name": name, "n": limit})
+    return Decimal(raw).quantize(Decimal("0.000001"))
 
 
 def _create(request, fmt):
-    key = _key(request)
-    if key is None:
-        return error(fmt, 403, "api_key missing or invalid")
-    if _limited(key):
-        return error(fmt, 429, "rate limit exceeded")
     data = request.POST
+    key = _key(_param(data, "api_key", 100) or _param(request.GET, "api_key", 100))
+    if key is None:
+        raise Refused(403, _("Thiếu api_key hoặc api_key không hợp lệ."))
+    if _limited(key):
+        raise Refused(429, _("Vượt giới hạn số yêu cầu mỗi phút."))
     # Only units that exist today receive new cases, as on the web form; a dissolved unit's code is refused.
-    unit = Unit.objects.current().filter(code=data.get("jurisdiction_id", "")).first()
+    unit = Unit.objects.current().filter(code=_param(data, "jurisdiction_id", 40)).first()
     if unit is None:
-        return error(fmt, 400, "jurisdiction_id is required and must be the code of a current unit")
+        raise Refused(400, _("jurisdiction_id là bắt buộc và phải là mã của một đơn vị đang hoạt động."))
     if not selectors.key_may_post_to(key, unit):
-        return error(fmt, 403, "this api_key may not post to this jurisdiction")
-    topic = Topic.objects.filter(code=data.get("service_code", ""), is_active=True).first()
+        raise Refused(403, _("api_key này không được gửi đến jurisdiction_id này."))
+    topic = Topic.objects.filter(code=_param(data, "service_code", 40), is_active=True).first()
     if topic is None:
-        return error(fmt, 400, "service_code is required and must be a known service")
-    description = (data.get("description") or "").strip()
-    if not 10 <= len(description) <= 10000:
-        return error(fmt, 400, "description is required (10 to 10000 characters)")
-    email, phone = (data.get("email") or "").strip(), (data.get("phone") or "").strip()
+        raise Refused(400, _("service_code là bắt buộc và phải là một dịch vụ đã có."))
+    description = _param(data, "description", 10000)
+    if len(description) < 10:
+        raise Refused(400, _("description là bắt buộc (từ 10 đến 10000 ký tự)."))
+    email, phone = _param(data, "email", 254), _param(data, "phone", 20)
     if phone and not re.fullmatch(r"\+?[0-9 .\-]{8,15}", phone):
-        return error(fmt, 400, "phone is not a valid number")
-    try:
-        lat = float(data["lat"]) if data.get("lat") else None
-        long = float(data["long"]) if data.get("long") else None
-    except ValueError:
-        return error(fmt, 400, "lat/long must be numbers")
-    if (lat is not None and not -90 <= lat <= 90) or (long is not None and not -180 <= long <= 180):
-        return error(fmt, 400, "lat/long out of range")
-    name = " ".join(x for x in (data.get("last_name", ""), data.get("first_name", "")) if x).strip()
-    media = (data.get("media_url") or "").strip()
-    idempotency = request.headers.get("Idempotency-Key", "").strip()[:60]
+        raise Refused(400, _("phone không phải số điện thoại hợp lệ."))
+    lat, long = _coordinate(data, "lat", 90), _coordinate(data, "long", 180)
+    name = " ".join(x for x in (_param(data, "last_name", 75), _param(data, "first_name", 75)) if x)
+    media = _param(data, "media_url", 2000)
+    address = _param(data, "address_string", 300)
+    location_public = _param(data, f"attribute[{LOCATION_PUBLIC}]", 10).lower() in ("true", "1")
+    idempotency = clean_text(request.headers.get("Idempotency-Key", "")).strip()[:60]
     try:
         case, _created = services.submit_case(
             channel=Channel.OPEN311,
@@ -274,21 +462,25 @@ def _create(request, fmt):
             topic=topic,
             title=description[:120],
             content=description + (f"\n\nẢnh/tệp: {media}" if media else ""),
-            sender_name=name[:150],
+            sender_name=name,
             sender_email=email,
             sender_phone=phone,
-            sender_address=(data.get("address_string") or "")[:300] if name else "",
+            # address_string is where the problem is (the specification's location), not the sender's home.
             is_anonymous=not name or not (email or phone),
             consent=bool(name),
-            location=(data.get("address_string") or "")[:300],
-            lat=Decimal(f"{lat:.6f}") if lat is not None else None,
-            long=Decimal(f"{long:.6f}") if long is not None else None,
+            location=address,
+            location_public=location_public,
+            lat=lat,
+            long=long,
             api_key=key,
             idempotency_key=f"o311:{key.pk}:{idempotency}" if idempotency else None,
         )
     except ValidationError as problem:
-        return error(fmt, 400, "; ".join(problem.messages))
-    notice = f"Mã tra cứu: {case.code}. Hạn trả lời: {case.answer_due:%d/%m/%Y}."
+        raise Refused(400, "; ".join(problem.messages)) from None
+    notice = _("Mã tra cứu: %(code)s. Hạn trả lời: %(due)s.") % {
+        "code": case.code,
+        "due": f"{case.answer_due:%d/%m/%Y}",
+    }
     return respond(
         fmt,
         "service_requests",

@@ -231,11 +231,9 @@ def register(queryset, *, unit, date_from: dt.date, date_to: dt.date):
     )
 
 
-OPEN311_MAX_REQUESTS = 1000
-
-
 def open311_requests(cases, *, start, end, service_codes=None, status: str = ""):
-    """An Open311 search: received between start and end, of the given services, "open" or "closed"."""
+    """An Open311 search: received between start and end, of the given services, "open" or "closed",
+    newest first (the caller takes one page of it)."""
     cases = cases.filter(received_at__gte=start, received_at__lte=end)
     if service_codes:
         cases = cases.filter(topic__code__in=service_codes)
@@ -243,4 +241,4 @@ def open311_requests(cases, *, start, end, service_codes=None, status: str = "")
         cases = cases.filter(status__in=OPEN_STATUSES)
     elif status == "closed":
         cases = cases.exclude(status__in=OPEN_STATUSES)
-    return cases.order_by("-received_at")[:OPEN311_MAX_REQUESTS]
+    return cases.order_by("-received_at", "-pk")

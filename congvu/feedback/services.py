@@ -19,7 +19,7 @@ from congvu.core.notifications import notify
 from congvu.core.text import fold
 from congvu.core.uploads import cleaned_upload
 from congvu.discipline.services import open_discipline_case
-from congvu.feedback import deadlines, intake_rules, sms
+from congvu.feedback import deadlines, intake_rules, personal_data, sms
 from congvu.feedback.models import (
     CONSENT_VERSION,
     Answer,
@@ -172,6 +172,7 @@ def submit_case(
     opening=None,
     api_key=None,
     location: str = "",
+    location_public: bool = False,
     lat=None,
     long=None,
 ) -> tuple[Case, bool]:
@@ -212,6 +213,7 @@ def submit_case(
         opening=opening,
         api_key=api_key,
         location=location,
+        location_public=location_public,
         lat=lat,
         long=long,
         forward_due=forward_due,
@@ -637,28 +639,50 @@ def send_answer(answer, *, by, via: str, now=None):
     return answer
 
 
+MIN_OVERRIDE_REASON = 10
+
+
 @transaction.atomic
-def publish(case, *, by, title: str, content: str, answer: str):
-    """Publish on the portal with personal data removed by the handler (previewed before this)."""
+def publish(case, *, by, title: str, content: str, answer: str, override_reason: str = ""):
+    """Publish on the portal with personal data removed by the handler (previewed before this).
+
+    Text that still looks like personal data (congvu.feedback.personal_data) is refused, unless the
+    handler states why it is not (a street named after a person, a public office's number): the
+    publication is then logged with that reason and what was found, never the data itself.
+    """
     case = _lock(case)
     if case.status != Status.ANSWERED:
         raise ValidationError(_("Chỉ công khai phản ánh đã trả lời."))
     if not (title.strip() and content.strip() and answer.strip()):
         raise ValidationError(_("Nhập đủ tiêu đề, nội dung và trả lời để công khai."))
-    for value in (case.sender_name, case.sender_phone, case.sender_email):
-        if (
-            value
-            and len(value) > 3
-            and any(value.lower() in text.lower() for text in (title, content, answer))
-        ):
-            raise ValidationError(_("Nội dung công khai còn chứa thông tin cá nhân của người gửi."))
+    texts = {
+        "public_title": title.strip(),
+        "public_content": content.strip(),
+        "public_answer": answer.strip(),
+    }
+    findings = personal_data.case_findings(case, texts)
+    found = personal_data.summary(findings)
+    override_reason = override_reason.strip()
+    if findings and len(override_reason) < MIN_OVERRIDE_REASON:
+        raise ValidationError(
+            {
+                "override_reason": _(
+                    "Nội dung công khai còn dấu hiệu thông tin cá nhân: %(found)s. Xóa các thông tin "
+                    "được đánh dấu, hoặc ghi lý do (ít nhất %(n)s ký tự) vẫn công khai nếu đó không phải "
+                    "thông tin cá nhân."
+                )
+                % {"found": found, "n": MIN_OVERRIDE_REASON}
+            }
+        )
     case.public_title, case.public_content, case.public_answer = (
-        title.strip(),
-        content.strip(),
-        answer.strip(),
+        texts["public_title"],
+        texts["public_content"],
+        texts["public_answer"],
     )
     case.published_at = case.published_at or timezone.now()
     record_event(case, "published", by=by, public=True)
+    if findings:
+        record_event(case, "published_with_personal_data", by=by, after=found, note=override_reason)
     _save(case)
     return case
 

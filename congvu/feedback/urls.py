@@ -14,7 +14,7 @@ urlpatterns = [
     path("phan-anh-da-tra-loi/", views_public.published_list, name="published_list"),
     path("phan-anh-da-tra-loi/<int:pk>/", views_public.published_detail, name="published_detail"),
     # Open311 GeoReport v2.
-    path("open311/v2/discovery.json", open311.discovery, name="open311_discovery"),
+    re_path(rf"^open311/v2/discovery\.{FMT}$", open311.discovery, name="open311_discovery"),
     re_path(rf"^open311/v2/services\.{FMT}$", open311.service_list, name="open311_services"),
     re_path(
         rf"^open311/v2/services/(?P<code>[-\w]+)\.{FMT}$", open311.service_definition, name="open311_service"

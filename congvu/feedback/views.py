@@ -20,7 +20,7 @@ from congvu.core.formviews import submit
 from congvu.core.pagination import paginate
 from congvu.core.spreadsheets import xlsx_response
 from congvu.core.uploads import protected_file_response
-from congvu.feedback import documents, selectors, services
+from congvu.feedback import documents, personal_data, selectors, services
 from congvu.feedback.forms import (
     AnswerForm,
     AssignForm,
@@ -497,7 +497,8 @@ def case_action(request, pk, slug):
 
 @staff_required(*HANDLE_ROLES)
 def case_publish(request, pk):
-    """Preview the text with personal data removed, then publish it on the portal."""
+    """Preview the text with personal data removed, what still looks like personal data highlighted,
+    then publish it on the portal (with a reason when something was found)."""
     case = _case_or_404(request, pk, roles=HANDLE_ROLES)
     form = PublishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -511,14 +512,26 @@ def case_publish(request, pk):
                 title=data["public_title"],
                 content=data["public_content"],
                 answer=data["public_answer"],
+                override_reason=data["override_reason"],
             ),
             success=_("Đã công khai trên cổng thông tin."),
         ):
             return redirect("feedback:case_detail", pk=case.pk)
-        return render(request, "feedback/publish_preview.html", {"case": case, "form": form, "preview": data})
+        context = {"case": case, "form": form, "preview": _publish_preview(case, data)}
+        return render(request, "feedback/publish_preview.html", context)
     if request.method == "GET":
         return redirect("feedback:case_detail", pk=case.pk)
     return render(request, "feedback/publish_preview.html", {"case": case, "form": form, "preview": None})
+
+
+def _publish_preview(case, data):
+    fields = ("public_title", "public_content", "public_answer")
+    texts = {field: data[field].strip() for field in fields}
+    findings = personal_data.case_findings(case, texts)
+    return {
+        "findings": personal_data.summary(findings),
+        **{field: personal_data.highlight(texts[field], findings.get(field, [])) for field in fields},
+    }
 
 
 @staff_required(*HANDLE_ROLES)
