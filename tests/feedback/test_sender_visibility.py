@@ -287,3 +287,21 @@ def test_the_rule_costs_no_query_per_row(login, ward, leadership, unit_head, dja
             client.get(reverse("feedback:register_export"), params)
         with django_assert_max_num_queries(15):
             client.get(reverse("feedback:inbox"), {"q": f"cong {PHONE}"})
+
+
+def test_the_upgrade_reindexes_old_cases_as_the_service_does(ward):
+    """Migration 0010 rebuilds search text written the old way (sender details mixed with the text)."""
+    import importlib
+
+    from django.apps import apps as current_apps
+
+    from congvu.feedback.models import Case
+    from congvu.feedback.selectors import search_index
+    from tests.feedback.factories import make_case
+
+    upgrade = importlib.import_module("congvu.feedback.migrations.0010_reindex_search")
+    case = make_case(ward, sender_name="Hoàng Thị Mận", sender_phone="0912 345 678")
+    Case.objects.filter(pk=case.pk).update(search_folded="hoang thi man 0912 345 678 old text")
+    upgrade.reindex(current_apps, None)
+    case = Case.objects.get(pk=case.pk)
+    assert case.search_folded == search_index(case)
