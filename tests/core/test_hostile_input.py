@@ -356,7 +356,7 @@ def test_an_import_with_a_200_mb_shared_strings_part_is_refused_before_loading(
     assert upload.size < 2 * MB
     before = Staff.objects.count()
     response = login(programme_office).post(reverse(view), {"file": upload})
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "cấu trúc bất thường" in response.context["file_error"]
     assert Staff.objects.count() == before
 
