@@ -173,6 +173,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 3600)
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_FAILURE_VIEW = "congvu.core.views.csrf_failure"
 # Behind a reverse proxy (nginx, a load balancer): take the client address from the last X-Forwarded-For
 # entry, which the proxy appends; see congvu.core.middleware.client_ip.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)

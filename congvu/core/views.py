@@ -3,6 +3,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from congvu.core import nav
@@ -39,3 +40,13 @@ def bad_request(request, exception):
 
 def server_error(request):
     return render(request, "500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (an expired page, cookies blocked): a Vietnamese 403 that
+    says what to do, instead of Django's English page. `reason` is for developers and is not shown."""
+    message = _(
+        "Phiên làm việc của trang đã hết hạn hoặc trình duyệt chặn cookie. Vui lòng tải lại trang, "
+        "bật cookie cho trang này rồi gửi lại."
+    )
+    return render(request, "403.html", {"message": message}, status=403)

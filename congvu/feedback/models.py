@@ -321,6 +321,16 @@ class Case(Audited):
     forward_escalated_at = models.DateTimeField(null=True, blank=True)
     search_folded = models.TextField(editable=False, default="")
     is_demo = models.BooleanField(default=False, editable=False)
+    # The sender's details stay out of the audit log, which system admins read outside the handling
+    # chain: the case's own page shows them to the chain (congvu.feedback.roles.can_see_sender).
+    audit_exclude = (
+        "sender_name",
+        "sender_address",
+        "sender_phone",
+        "sender_email",
+        "sender_organisation",
+        "search_folded",
+    )
 
     class Meta:
         ordering = ["-received_at", "-pk"]

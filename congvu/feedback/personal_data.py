@@ -278,3 +278,11 @@ def case_findings(case, texts: dict[str, str]) -> dict[str, list[Finding]]:
         for field, text in texts.items()
         if (found := find_personal_data(text, names=names, addresses=addresses))
     }
+
+
+def plain_text(text: str) -> str:
+    """The text as it will be read: compatibility forms folded (full-width digits become digits) and
+    invisible format characters (zero-width spaces, direction overrides) removed, which could otherwise
+    hide a phone number or a name from the check and still show it on the page."""
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in text if unicodedata.category(char) != "Cf")

@@ -656,9 +656,9 @@ def publish(case, *, by, title: str, content: str, answer: str, override_reason:
     if not (title.strip() and content.strip() and answer.strip()):
         raise ValidationError(_("Nhập đủ tiêu đề, nội dung và trả lời để công khai."))
     texts = {
-        "public_title": title.strip(),
-        "public_content": content.strip(),
-        "public_answer": answer.strip(),
+        "public_title": personal_data.plain_text(title).strip(),
+        "public_content": personal_data.plain_text(content).strip(),
+        "public_answer": personal_data.plain_text(answer).strip(),
     }
     findings = personal_data.case_findings(case, texts)
     found = personal_data.summary(findings)

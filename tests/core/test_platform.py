@@ -232,3 +232,12 @@ def test_staff_menu_shows_each_section_heading_once(username, request):
     items = staff_nav_for(request.getfixturevalue(username), has_role)
     headings = [item["section"] for item in items if item["new_section"]]
     assert items and len(headings) == len(set(headings)), headings
+
+
+def test_a_form_sent_without_its_security_token_gets_a_vietnamese_403(db):
+    from django.test import Client
+    from django.urls import reverse
+
+    response = Client(enforce_csrf_checks=True).post(reverse("feedback:submit"), {"title": "x"})
+    assert response.status_code == 403
+    assert "tải lại trang" in response.content.decode() and "verification failed" not in response.content.decode()

@@ -175,6 +175,8 @@ CLEAN = {
         "Ông Nguyen Van Dan phản ánh.",  # the name without diacritics
         "Cán bộ Trần Văn Minh hẹn nhiều lần.",  # an official named in the case
         "Xe 29A1-234.56 chắn lối.",
+        "Liên hệ 0912\u200b345\u200b678.",  # zero-width spaces hiding the phone
+        "Liên hệ ０９１２３４５６７８.",  # full-width digits
     ],
 )
 def test_publishing_refuses_personal_data_in_any_spelling(ward, handler, leak):
@@ -215,6 +217,8 @@ def test_clean_text_publishes_without_a_reason(ward, handler):
 def test_preview_highlights_and_confirm_needs_a_reason(login, ward, handler):
     client = login(handler)
     case = _answered(ward)
+    Case.objects.filter(pk=case.pk).update(handler=handler)  # assigned: inside the handling chain
+    case.refresh_from_db()
     url = reverse("feedback:case_publish", args=[case.pk])
     form = {
         "public_title": CLEAN["title"],
@@ -242,3 +246,33 @@ def test_what_was_refused_reaches_neither_the_portal_nor_open311(client, ward, h
     assert client.get(reverse("feedback:published_detail", args=[case.pk])).status_code == 404
     row = client.get(f"/open311/v2/requests/{case.pk}.json").json()[0]
     assert row["description"] == "" and "0912" not in str(row)
+
+
+def test_invisible_characters_cannot_hide_a_phone_or_a_name_from_the_check():
+    from congvu.feedback.personal_data import plain_text
+
+    hidden = "Lương\u200bNgọc\u200bToàn, ĐT 0923\u200b582677 hoặc ０９１２３４５６７８ \u202e"
+    text = plain_text(hidden)
+    assert "\u200b" not in text and "\u202e" not in text and "0912345678" in text
+    assert "0923582677" in text
+
+
+
+@pytest.mark.django_db
+def test_the_publish_preview_is_for_the_handling_chain_only(login, ward, handler, unit_head):
+    """The preview marks the sender's name: outside the chain it would confirm a guessed name."""
+    case = _answered(ward)  # not assigned: the ward's handler is outside its chain
+    url = reverse("feedback:case_publish", args=[case.pk])
+    data = {**{f"public_{k}": v for k, v in CLEAN.items()}, "public_content": "nguyen van dan"}
+    assert login(handler).post(url, data).status_code == 403
+    assert login(unit_head).post(url, data).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_audit_log_keeps_no_sender_details(ward):
+    from congvu.core.models import AuditEvent
+
+    case = make_case(ward, sender_name="Hoàng Thị Mận", sender_phone="0912345678")
+    rows = AuditEvent.objects.filter(object_type="feedback.case", object_id=str(case.pk))
+    assert rows.exists()
+    assert all("Mận" not in str(row.changes) and "0912345678" not in str(row.changes) for row in rows)
