@@ -240,4 +240,7 @@ def test_a_form_sent_without_its_security_token_gets_a_vietnamese_403(db):
 
     response = Client(enforce_csrf_checks=True).post(reverse("feedback:submit"), {"title": "x"})
     assert response.status_code == 403
-    assert "tải lại trang" in response.content.decode() and "verification failed" not in response.content.decode()
+    assert (
+        "tải lại trang" in response.content.decode()
+        and "verification failed" not in response.content.decode()
+    )

@@ -257,7 +257,6 @@ def test_invisible_characters_cannot_hide_a_phone_or_a_name_from_the_check():
     assert "0923582677" in text
 
 
-
 @pytest.mark.django_db
 def test_the_publish_preview_is_for_the_handling_chain_only(login, ward, handler, unit_head):
     """The preview marks the sender's name: outside the chain it would confirm a guessed name."""
