@@ -11,16 +11,23 @@ class ThrottledLoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": _("Tên đăng nhập hoặc mật khẩu không đúng."),
         "inactive": _("Tài khoản này đã bị khóa."),
-        "throttled": _("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút."),
     }
+    retry_after = None  # seconds, when the try was refused by the throttle
 
     def clean(self):
-        username = self.cleaned_data.get("username") or ""
+        username = (self.cleaned_data.get("username") or "")[:150]
+        if not username or not self.cleaned_data.get("password"):
+            return super().clean()  # nothing is checked, so nothing is counted (nor forgiven)
         ip_address = client_ip(self.request) if self.request else None
-        if throttle.is_blocked(username, ip_address):
-            raise forms.ValidationError(self.error_messages["throttled"], code="throttled")
         try:
-            return super().clean()
+            throttle.begin_attempt(username, ip_address)
+        except throttle.Throttled as refusal:
+            self.retry_after = refusal.retry_after
+            raise forms.ValidationError(refusal.message(), code="throttled")
+        try:
+            cleaned = super().clean()
         except forms.ValidationError:
-            throttle.count_failure(username, ip_address)
+            throttle.attempt_failed(ip_address)
             raise
+        throttle.attempt_succeeded(username, ip_address)
+        return cleaned

@@ -62,3 +62,22 @@ class RoleAssignment(Audited):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class LoginThrottle(models.Model):
+    """Failed logins of one (account, address) pair: the pause before its next try grows with each one.
+
+    Keyed by a hash of the pair, so a long or odd username or address cannot overflow the column. Not
+    audited: the audit log already records each failed login."""
+
+    key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt đăng nhập sai")
+        verbose_name_plural = _("lượt đăng nhập sai")
+
+    def __str__(self):
+        return f"{self.key[:12]}…: {self.failures}"
