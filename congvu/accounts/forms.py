@@ -100,3 +100,22 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
         old_password = super().clean_old_password()
         throttle.attempt_succeeded(self.user.get_username(), ip_address, step="password-change")
         return old_password
+
+
+class SecondFactorForm(forms.Form):
+    token = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=20,
+        help_text=_("6 chữ số trên ứng dụng xác thực, hoặc một mã khôi phục."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "text", "autofocus": True}
+        ),
+    )
+
+
+class EnrolmentForm(forms.Form):
+    token = forms.CharField(
+        label=_("Mã 6 chữ số trên ứng dụng"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )

@@ -5,6 +5,7 @@ from congvu.accounts import views, views_account, views_audit, views_home, views
 app_name = "accounts"
 urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
+    path("dang-nhap/xac-thuc/", views.login_verify, name="login_verify"),
     path("dang-xuat/", views.logout_view, name="logout"),
     path("dang-nhap/quen-mat-khau/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
@@ -24,4 +25,5 @@ urlpatterns = [
     path("quan-ly/thong-bao/", views_home.notifications, name="notifications"),
     path("quan-ly/tai-khoan/", views_account.account, name="account"),
     path("quan-ly/tai-khoan/mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("quan-ly/tai-khoan/xac-thuc-hai-buoc/", views_account.two_factor, name="two_factor"),
 ]

@@ -1,16 +1,24 @@
+import time
+
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
+from congvu.accounts import second_factor, throttle
 from congvu.accounts.decorators import login_required_page
 from congvu.accounts.forms import (
     RateLimitedPasswordResetForm,
+    SecondFactorForm,
     ThrottledLoginForm,
     ThrottledPasswordChangeForm,
 )
+from congvu.accounts.models import User
+from congvu.core.middleware import client_ip
 
 
 def _refused_with_429(response, form):
@@ -20,13 +28,87 @@ def _refused_with_429(response, form):
     return response
 
 
+PENDING_USER = "pending_login_user"
+PENDING_BACKEND = "pending_login_backend"
+PENDING_SINCE = "pending_login_since"
+PENDING_NEXT = "pending_login_next"
+PENDING_SECONDS = 5 * 60
+
+
 class LoginView(auth_views.LoginView):
+    """Step one: the password. A user with an authenticator app is not logged in yet: the session only
+    remembers who passed the password, for a few minutes, and the code step finishes the login."""
+
     template_name = "accounts/login.html"
     authentication_form = ThrottledLoginForm
     redirect_authenticated_user = True
 
+    def form_valid(self, form):
+        user = form.get_user()
+        if second_factor.has_device(user):
+            self.request.session.cycle_key()
+            self.request.session[PENDING_USER] = user.pk
+            self.request.session[PENDING_BACKEND] = user.backend
+            self.request.session[PENDING_SINCE] = int(time.time())
+            self.request.session[PENDING_NEXT] = self.get_success_url()
+            return redirect("accounts:login_verify")
+        response = super().form_valid(form)
+        if second_factor.is_required(user):
+            messages.warning(
+                self.request,
+                _("Tài khoản của bạn phải dùng xác thực hai bước. Hãy cài đặt ngay để tiếp tục làm việc."),
+            )
+            return redirect("accounts:two_factor")
+        return response
+
     def form_invalid(self, form):
         return _refused_with_429(super().form_invalid(form), form)
+
+
+def _pending_user(request):
+    since = request.session.get(PENDING_SINCE)
+    if not since or time.time() - since > PENDING_SECONDS:
+        return None
+    return User.objects.filter(pk=request.session.get(PENDING_USER), is_active=True).first()
+
+
+def check_second_factor(request, user, form):
+    """The device that accepts the form's code, with the login back-off per (account, address);
+    else None and the status to answer, the reason on the form."""
+    ip_address = client_ip(request)
+    try:
+        throttle.begin_attempt(user.get_username(), ip_address, step="second-factor")
+    except throttle.Throttled as refusal:
+        form.add_error("token", refusal.message())
+        return None, 429
+    device = second_factor.verify(user=user, token=form.cleaned_data["token"])
+    if device is None:
+        throttle.attempt_failed(ip_address)
+        form.add_error("token", _("Mã xác thực không đúng hoặc đã hết hạn."))
+        return None, 400
+    throttle.attempt_succeeded(user.get_username(), ip_address, step="second-factor")
+    return device, 200
+
+
+def login_verify(request):
+    """Step two: a code from the authenticator app or a recovery code (each recovery code works once)."""
+    user = _pending_user(request)
+    if user is None:
+        messages.info(request, _("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại."))
+        return redirect("accounts:login")
+    form = SecondFactorForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        device, status = check_second_factor(request, user, form)
+        if device is not None:
+            next_url = request.session.get(PENDING_NEXT) or resolve_url(settings.LOGIN_REDIRECT_URL)
+            user.backend = request.session.get(PENDING_BACKEND) or settings.AUTHENTICATION_BACKENDS[0]
+            for key in (PENDING_USER, PENDING_BACKEND, PENDING_SINCE, PENDING_NEXT):
+                request.session.pop(key, None)
+            user.otp_device = device  # django-otp keeps it in the session at login
+            auth_login(request, user)
+            return redirect(next_url)
+    return render(request, "accounts/login_verify.html", {"form": form}, status=status)
 
 
 logout_view = auth_views.LogoutView.as_view()
