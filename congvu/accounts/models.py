@@ -81,3 +81,24 @@ class LoginThrottle(models.Model):
 
     def __str__(self):
         return f"{self.key[:12]}…: {self.failures}"
+
+
+class UserSession(models.Model):
+    """One logged-in session of a user, so that they can see where they are logged in and end it.
+
+    Written at login, refreshed now and then (last seen), removed at logout or when ended. The session
+    itself stays in Django's session store; a row whose session has expired is not shown."""
+
+    user = models.ForeignKey(User, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="+")
+    session_key = models.CharField(max_length=40, unique=True)
+    ip_address = models.GenericIPAddressField(_("địa chỉ"), null=True, blank=True, unpack_ipv4=True)
+    user_agent = models.CharField(_("trình duyệt"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("đăng nhập lúc"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("hoạt động gần nhất"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiên đăng nhập")
+        verbose_name_plural = _("phiên đăng nhập")
+
+    def __str__(self):
+        return f"{self.user} · {self.ip_address or '-'}"

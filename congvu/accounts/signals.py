@@ -33,3 +33,19 @@ def log_login_failed(sender, credentials, request=None, **kwargs):
         note=username,
         ip_address=client_ip(request) if request else None,
     )
+
+
+@receiver(user_logged_in, dispatch_uid="congvu_session_login")
+def remember_session(sender, request, user, **kwargs):
+    from congvu.accounts import sessions
+
+    if request is not None and hasattr(request, "session"):
+        sessions.record_login(request, user)
+
+
+@receiver(user_logged_out, dispatch_uid="congvu_session_logout")
+def forget_session(sender, request, user, **kwargs):
+    from congvu.accounts import sessions
+
+    if request is not None and hasattr(request, "session"):
+        sessions.forget(request.session.session_key)

@@ -25,5 +25,6 @@ urlpatterns = [
     path("quan-ly/thong-bao/", views_home.notifications, name="notifications"),
     path("quan-ly/tai-khoan/", views_account.account, name="account"),
     path("quan-ly/tai-khoan/mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("quan-ly/tai-khoan/phien/", views_account.my_sessions, name="sessions"),
     path("quan-ly/tai-khoan/xac-thuc-hai-buoc/", views_account.two_factor, name="two_factor"),
 ]

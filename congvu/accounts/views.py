@@ -9,7 +9,7 @@ from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
-from congvu.accounts import second_factor, throttle
+from congvu.accounts import second_factor, sessions, throttle
 from congvu.accounts.decorators import login_required_page
 from congvu.accounts.forms import (
     RateLimitedPasswordResetForm,
@@ -127,7 +127,11 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return _refused_with_429(super().form_invalid(form), form)
 
     def form_valid(self, form):
-        response = super().form_valid(form)
+        old_key = self.request.session.session_key
+        response = super().form_valid(form)  # keeps this session, under a new key
+        new_key = self.request.session.session_key
+        sessions.rekeyed(old_key, new_key)
+        sessions.end_other_sessions(user=form.user, keep_key=new_key, by=form.user)
         messages.success(self.request, _("Đã đổi mật khẩu. Các phiên đăng nhập khác đã kết thúc."))
         return response
 
@@ -161,6 +165,11 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "accounts/password_reset_confirm.html"
     success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        sessions.end_other_sessions(user=form.user, keep_key=None, by=None)  # every session, the thief's too
+        return response
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

@@ -3,12 +3,14 @@
 from base64 import b32encode
 from binascii import unhexlify
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from congvu.accounts import second_factor
+from congvu.accounts import second_factor, sessions
 from congvu.accounts.decorators import login_required_page
 from congvu.accounts.forms import EnrolmentForm, SecondFactorForm
 from congvu.core.forms import apply_errors
@@ -82,3 +84,31 @@ def _verify_this_session(request):
             otp_login(request, device)
             return redirect("accounts:staff_home")
     return render(request, "accounts/login_verify.html", {"form": form}, status=status)
+
+
+@login_required_page
+def my_sessions(request):
+    """The user's own live sessions; POST ends one of them (`end`) or every other one (`end_others`)."""
+    if request.method == "POST":
+        if request.POST.get("end_others"):
+            count = sessions.end_other_sessions(
+                user=request.user, keep_key=request.session.session_key, by=request.user
+            )
+            messages.success(request, _("Đã kết thúc %(count)s phiên khác.") % {"count": count})
+        else:
+            target = get_object_or_404(
+                sessions.active_sessions(request.user).exclude(session_key=request.session.session_key),
+                pk=_as_id(request.POST.get("end")),
+            )
+            sessions.end_session(user=request.user, session=target, by=request.user)
+            messages.success(request, _("Đã kết thúc phiên đăng nhập."))
+        return redirect("accounts:sessions")
+    rows = sessions.active_sessions(request.user)
+    return render(
+        request, "accounts/sessions.html", {"rows": rows, "current_key": request.session.session_key}
+    )
+
+
+def _as_id(value) -> int:
+    value = (value or "").strip()
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else 0

@@ -26,3 +26,18 @@ SCOPE_CASES = [
         "accounts:password_change", _own_page("accounts:password_change"), kind="list", secret="nguoikhac"
     ),
 ]
+
+
+def _other_users_session(world):
+    from congvu.accounts.models import UserSession
+
+    UserSession.objects.create(
+        user=_other_user(world),
+        session_key="k" * 32,
+        ip_address="192.0.2.99",
+        user_agent="TrinhDuyetNguoiKhac",
+    )
+    return reverse("accounts:sessions")
+
+
+SCOPE_CASES.append(ScopeCase("accounts:sessions", _other_users_session, kind="list", secret="192.0.2.99"))
