@@ -22,6 +22,7 @@ def _own_page(url_name):
 
 SCOPE_CASES = [
     ScopeCase("accounts:account", _own_page("accounts:account"), kind="list", secret="nguoikhac"),
+    ScopeCase("accounts:two_factor", _own_page("accounts:two_factor"), kind="list", secret="nguoikhac"),
     ScopeCase(
         "accounts:password_change", _own_page("accounts:password_change"), kind="list", secret="nguoikhac"
     ),
