@@ -19,7 +19,9 @@ SEEN_EVERY_SECONDS = 5 * 60
 _SEEN_KEY = "_session_seen_at"
 
 
-def _address(request) -> str | None:
+def address_of(request) -> str | None:
+    """The client's address if it is one (a forged X-Forwarded-For can hold anything): the address
+    columns are inet on PostgreSQL, where a bad value would break the write."""
     address = client_ip(request)
     try:
         return str(ipaddress.ip_address(address)) if address else None
@@ -40,7 +42,7 @@ def record_login(request, user) -> None:
         session_key=key,
         defaults={
             "user": user,
-            "ip_address": _address(request),
+            "ip_address": address_of(request),
             "user_agent": request.META.get("HTTP_USER_AGENT", "")[:200],
         },
     )
@@ -55,7 +57,7 @@ def touch(request) -> None:
         return
     request.session[_SEEN_KEY] = now
     UserSession.objects.filter(session_key=request.session.session_key, user=request.user).update(
-        last_seen_at=timezone.now(), ip_address=_address(request)
+        last_seen_at=timezone.now(), ip_address=address_of(request)
     )
 
 
