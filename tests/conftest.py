@@ -51,6 +51,34 @@ def vietnamese():
     translation.activate("vi")
 
 
+@pytest.fixture(autouse=True)
+def force_login_passes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` stands for a finished login, second factor included: a user who must
+    use one gets a confirmed authenticator in the session. The login steps themselves are tested in
+    tests/accounts through the real pages (with `force_login(user, second_factor=False)` for a session
+    that skipped it)."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None, second_factor=True):
+        from congvu.accounts import second_factor as factor
+
+        original(self, user, backend)
+        if second_factor and factor.is_required(user):
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+            if device is None:
+                device = TOTPDevice.objects.create(user=user, name="thử nghiệm", confirmed=True)
+            session = self.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+
+    monkeypatch.setattr(Client, "force_login", force_login)
+
+
 @pytest.fixture
 def city(db):
     return UnitFactory(code="TP", name="Thành phố Thử Nghiệm", unit_type=UnitType.CITY)

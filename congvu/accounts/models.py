@@ -62,3 +62,43 @@ class RoleAssignment(Audited):
 
     def __str__(self):
         return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+
+class LoginThrottle(models.Model):
+    """Failed logins of one (account, address) pair: the pause before its next try grows with each one.
+
+    Keyed by a hash of the pair, so a long or odd username or address cannot overflow the column. Not
+    audited: the audit log already records each failed login."""
+
+    key = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt đăng nhập sai")
+        verbose_name_plural = _("lượt đăng nhập sai")
+
+    def __str__(self):
+        return f"{self.key[:12]}…: {self.failures}"
+
+
+class UserSession(models.Model):
+    """One logged-in session of a user, so that they can see where they are logged in and end it.
+
+    Written at login, refreshed now and then (last seen), removed at logout or when ended. The session
+    itself stays in Django's session store; a row whose session has expired is not shown."""
+
+    user = models.ForeignKey(User, verbose_name=_("tài khoản"), on_delete=models.CASCADE, related_name="+")
+    session_key = models.CharField(max_length=40, unique=True)
+    ip_address = models.GenericIPAddressField(_("địa chỉ"), null=True, blank=True, unpack_ipv4=True)
+    user_agent = models.CharField(_("trình duyệt"), max_length=200, blank=True)
+    created_at = models.DateTimeField(_("đăng nhập lúc"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("hoạt động gần nhất"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiên đăng nhập")
+        verbose_name_plural = _("phiên đăng nhập")
+
+    def __str__(self):
+        return f"{self.user} · {self.ip_address or '-'}"

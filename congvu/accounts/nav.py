@@ -8,6 +8,9 @@ from congvu.core import nav
 nav.add_staff_nav(
     nav.NavItem(_("Thông báo"), "accounts:notifications", self_service=True, order=5, section=_("Chung"))
 )
+nav.add_staff_nav(
+    nav.NavItem(_("Tài khoản của tôi"), "accounts:account", self_service=True, order=6, section=_("Chung"))
+)
 nav.add_staff_nav(nav.NavItem(_("Quy tắc nghiệp vụ"), "accounts:rulebook", order=980, section=_("Quản trị")))
 nav.add_staff_nav(
     nav.NavItem(

@@ -1,16 +1,20 @@
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 
+from congvu.accounts.sessions import address_of
 from congvu.core import audit
-from congvu.core.middleware import client_ip
 from congvu.core.models import AuditEvent
+
+
+def _address(request) -> str:
+    # "" (stored as no address), not None: None would fall back to the request's raw address, which a
+    # forged X-Forwarded-For can make something PostgreSQL's inet column refuses.
+    return (address_of(request) if request else None) or ""
 
 
 @receiver(user_logged_in, dispatch_uid="congvu_audit_login")
 def log_login(sender, request, user, **kwargs):
-    audit.record(
-        AuditEvent.Action.LOGIN, instance=user, user=user, ip_address=client_ip(request) if request else None
-    )
+    audit.record(AuditEvent.Action.LOGIN, instance=user, user=user, ip_address=_address(request))
 
 
 @receiver(user_logged_out, dispatch_uid="congvu_audit_logout")
@@ -20,7 +24,7 @@ def log_logout(sender, request, user, **kwargs):
             AuditEvent.Action.LOGOUT,
             instance=user,
             user=user,
-            ip_address=client_ip(request) if request else None,
+            ip_address=_address(request),
         )
 
 
@@ -31,5 +35,21 @@ def log_login_failed(sender, credentials, request=None, **kwargs):
         AuditEvent.Action.LOGIN_FAILED,
         object_repr=username,
         note=username,
-        ip_address=client_ip(request) if request else None,
+        ip_address=_address(request),
     )
+
+
+@receiver(user_logged_in, dispatch_uid="congvu_session_login")
+def remember_session(sender, request, user, **kwargs):
+    from congvu.accounts import sessions
+
+    if request is not None and hasattr(request, "session"):
+        sessions.record_login(request, user)
+
+
+@receiver(user_logged_out, dispatch_uid="congvu_session_logout")
+def forget_session(sender, request, user, **kwargs):
+    from congvu.accounts import sessions
+
+    if request is not None and hasattr(request, "session"):
+        sessions.forget(request.session.session_key)

@@ -1,3 +1,5 @@
+import ipaddress
+
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -16,10 +18,19 @@ def client_ip(request) -> str | None:
 
     if getattr(settings, "TRUST_X_FORWARDED_FOR", False):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        last = forwarded.rsplit(",", 1)[-1].strip()
+        last = _address(forwarded.rsplit(",", 1)[-1])
         if last:
             return last
-    return request.META.get("REMOTE_ADDR") or None
+    return _address(request.META.get("REMOTE_ADDR") or "")
+
+
+def _address(text: str) -> str | None:
+    """An IP address as PostgreSQL's inet column takes it, or None for anything else (a forged or
+    garbled header would otherwise fail every audited write)."""
+    try:
+        return str(ipaddress.ip_address(text.strip()))
+    except ValueError:
+        return None
 
 
 class AuditContextMiddleware:
