@@ -78,5 +78,7 @@ def test_a_forged_forwarded_address_is_not_stored_as_an_address(rf, settings):
     from congvu.core.middleware import client_ip
 
     settings.TRUST_X_FORWARDED_FOR = True
-    assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, not-an-ip'; --")) == "127.0.0.1"  # REMOTE_ADDR
+    assert (
+        client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, not-an-ip'; --")) == "127.0.0.1"
+    )  # REMOTE_ADDR
     assert client_ip(rf.get("/", HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7")) == "203.0.113.7"
