@@ -1,6 +1,7 @@
 """Reads about cases: querysets for the inbox, the register, similar cases and the public pages."""
 
 import datetime as dt
+import re
 
 from django.db.models import BooleanField, F, Q, Value, When
 from django.db.models import Case as Choose
@@ -150,10 +151,27 @@ def search_index(case) -> str:
     return public + SENDER_MARK + sender
 
 
+# A phone number as people write it: "0912.345.678", "+84 912 345 678", "(84) 912-345-678".
+PHONE_IN_QUERY = re.compile(r"(?<![\w+-])\(?\+?\d[\d().\s-]{7,}\d(?![\w-])")
+
+
+def phones_as_digits(query: str) -> str:
+    """The query with each phone number written as the index holds it (digits only, 0 for +84), so
+    every spelling of a sender's number finds the case."""
+
+    def digits(match) -> str:
+        number = re.sub(r"\D", "", match.group())
+        if number.startswith("84") and len(number) in (11, 12):
+            number = "0" + number[2:]
+        return f" {number} "
+
+    return PHONE_IN_QUERY.sub(digits, query or "")
+
+
 def search(queryset, user, query: str):
     """Cases whose search text has every word of `query`; a word found only among the sender's details
     counts only for a case whose sender `user` may see (congvu.feedback.roles.can_see_sender)."""
-    terms = folded_terms(query)[:MAX_SEARCH_TERMS]
+    terms = folded_terms(phones_as_digits(query))[:MAX_SEARCH_TERMS]
     if not terms:
         return queryset
     visible = sender_visible_q(user) if user is not None else Q(pk__in=[])

@@ -160,7 +160,16 @@ def test_search_by_phone_matches_only_cases_whose_sender_the_user_sees(
     login, sent_case, leadership, unit_head
 ):
     """The finding: a role outside the chain could test whether a phone number filed a case."""
-    spellings = (PHONE, "0977 123 999", EMAIL, "Quách Thị Riêng Tư", "rieng tu")
+    spellings = (
+        PHONE,
+        "0977 123 999",
+        "0977.123.999",
+        "+84 977 123 999",
+        "84977123999",
+        EMAIL,
+        "Quách Thị Riêng Tư",
+        "rieng tu",
+    )
     outsider = login(leadership)
     for query in spellings:
         assert sent_case.code not in outsider.get(reverse("feedback:inbox"), {"q": query}).content.decode()
