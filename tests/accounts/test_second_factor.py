@@ -150,3 +150,23 @@ def test_an_expired_password_step_starts_over(client, reception_officer, monkeyp
     session.save()
     response = other.get(reverse("accounts:login_verify"))
     assert response["Location"] == reverse("accounts:login")
+
+
+def test_the_demo_accounts_that_need_a_second_factor_get_printed_recovery_codes_that_work(programme_office):
+    """`make run` prints one-use codes, so a visitor can try the demo as the programme office without
+    an authenticator app; each code works once at the code step."""
+    import io
+
+    from django.core.management import call_command
+
+    from congvu.accounts import second_factor
+
+    programme_office.username = "noivu"
+    programme_office.save()
+    out = io.StringIO()
+    call_command("demo_accounts", stdout=out)
+    printed = out.getvalue().split("second factor:")[1]
+    codes = next(row.split()[1:] for row in printed.splitlines() if row.split()[:1] == ["noivu"])
+    assert len(codes) == 3 and second_factor.has_device(programme_office)
+    assert second_factor.verify(user=programme_office, token=codes[0]) is not None
+    assert second_factor.verify(user=programme_office, token=codes[0]) is None  # used up
