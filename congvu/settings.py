@@ -62,9 +62,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything loads the user: it drops a session cookie carrying a NUL, which PostgreSQL refuses.
+    "congvu.core.edge.EdgeGuardMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "congvu.accounts.middleware.SecondFactorMiddleware",
-    "congvu.core.edge.EdgeGuardMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "congvu.core.middleware.AuditContextMiddleware",

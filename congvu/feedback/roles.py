@@ -28,7 +28,8 @@ REVIEW_ROLES = (Role.UNIT_HEAD,)
 # - the officer who received it, and reception over the receiving unit (they logged it);
 # - reception, unit heads and the programme office over the handling unit (they decide the intake, assign
 #   and approve, or take over an overdue case);
-# - the handler the case is assigned to: another handler of the unit has no need to know who wrote.
+# - the handler the case is assigned to: another handler of the unit has no need to know who wrote;
+#   while no one is assigned, the handlers of the handling unit (any of them may take it up and answer).
 # Leadership reads figures, inspectors check discipline, system admins run accounts and units: outside.
 CHAIN_ROLES = (Role.RECEPTION, Role.UNIT_HEAD, Role.PROGRAMME_OFFICE)
 RECEIVING_CHAIN_ROLES = (Role.RECEPTION,)
@@ -43,6 +44,8 @@ def can_see_sender(user, case) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
     if user.is_superuser or user.pk in (case.received_by_id, case.handler_id):
+        return True
+    if case.handler_id is None and unit_in_scope(user, case.unit, (Role.HANDLER,)):
         return True
     return unit_in_scope(user, case.unit, CHAIN_ROLES) or unit_in_scope(
         user, case.receiving_unit, RECEIVING_CHAIN_ROLES
@@ -62,6 +65,10 @@ def sender_visible_q(user, field: str = "") -> Q:
         roots = scope_roots(user, roles)
         if roots:
             condition |= records_of_units_q(roots, prefix + unit_field)
+    handler_roots = scope_roots(user, (Role.HANDLER,))
+    if handler_roots:
+        unassigned = Q(**{f"{prefix}handler__isnull": True})
+        condition |= unassigned & records_of_units_q(handler_roots, prefix + "unit")
     return condition
 
 

@@ -260,7 +260,9 @@ def test_invisible_characters_cannot_hide_a_phone_or_a_name_from_the_check():
 @pytest.mark.django_db
 def test_the_publish_preview_is_for_the_handling_chain_only(login, ward, handler, unit_head):
     """The preview marks the sender's name: outside the chain it would confirm a guessed name."""
-    case = _answered(ward)  # not assigned: the ward's handler is outside its chain
+    case = _answered(ward)
+    # Assigned to someone else: the ward's other handler is outside its chain.
+    Case.objects.filter(pk=case.pk).update(handler=unit_head)
     url = reverse("feedback:case_publish", args=[case.pk])
     data = {**{f"public_{k}": v for k, v in CLEAN.items()}, "public_content": "nguyen van dan"}
     assert login(handler).post(url, data).status_code == 403

@@ -314,3 +314,16 @@ def test_the_upgrade_reindexes_old_cases_as_the_service_does(ward):
     upgrade.reindex(current_apps, None)
     case = Case.objects.get(pk=case.pk)
     assert case.search_folded == search_index(case)
+
+
+def test_while_no_one_is_assigned_the_units_handlers_are_the_chain(login, ward, handler):
+    """Any handler of the unit may take up an unassigned case and answer it, so needs the sender; once
+    it is assigned to a colleague, only the colleague does."""
+    case = make_case(ward, sender_name="Đinh Thị Chưa Giao", sender_phone="0966111222")
+    page = login(handler).get(reverse("feedback:case_detail", args=[case.pk])).content.decode()
+    assert "Đinh Thị Chưa Giao" in page
+    colleague = UserFactory(username="xulydonvi")
+    grant(colleague, Role.HANDLER, ward)
+    services.assign(case, by=UserFactory(is_superuser=True), unit=ward, handler=colleague)
+    page = login(handler).get(reverse("feedback:case_detail", args=[case.pk])).content.decode()
+    assert "Đinh Thị Chưa Giao" not in page and HIDDEN in page
