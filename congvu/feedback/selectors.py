@@ -146,7 +146,7 @@ MAX_SEARCH_TERMS = 8
 
 def search_index(case) -> str:
     public = fold(" ".join([case.code or "", case.title, case.content]))
-    digits = "".join(ch for ch in case.sender_phone if ch in "0123456789")  # "0912 345 678" as typed or not
+    digits = phone_digits(case.sender_phone)  # "0912 345 678" or "+84 912 345 678" as typed or not
     sender = fold(" ".join([case.sender_name, case.sender_phone, digits, case.sender_email]))
     return public + SENDER_MARK + sender
 
@@ -159,13 +159,15 @@ def phones_as_digits(query: str) -> str:
     """The query with each phone number written as the index holds it (digits only, 0 for +84), so
     every spelling of a sender's number finds the case."""
 
-    def digits(match) -> str:
-        number = re.sub(r"\D", "", match.group())
-        if number.startswith("84") and len(number) in (11, 12):
-            number = "0" + number[2:]
-        return f" {number} "
+    return PHONE_IN_QUERY.sub(lambda match: f" {phone_digits(match.group())} ", query or "")
 
-    return PHONE_IN_QUERY.sub(digits, query or "")
+
+def phone_digits(text: str) -> str:
+    """A Vietnamese phone number as digits only, the country code written as the leading 0."""
+    number = "".join(ch for ch in text if ch in "0123456789")
+    if number.startswith("84") and len(number) in (11, 12):
+        number = "0" + number[2:]
+    return number
 
 
 def search(queryset, user, query: str):

@@ -327,3 +327,10 @@ def test_while_no_one_is_assigned_the_units_handlers_are_the_chain(login, ward, 
     services.assign(case, by=UserFactory(is_superuser=True), unit=ward, handler=colleague)
     page = login(handler).get(reverse("feedback:case_detail", args=[case.pk])).content.decode()
     assert "Đinh Thị Chưa Giao" not in page and HIDDEN in page
+
+
+def test_a_sender_who_typed_the_country_code_is_found_by_every_spelling(login, ward, unit_head):
+    case = make_case(ward, sender_name="Lò Văn Quốc Tế", sender_phone="+84 912 345 679")
+    chain = login(unit_head)
+    for query in ("0912345679", "0912.345.679", "+84 912 345 679", "84912345679"):
+        assert case.code in chain.get(reverse("feedback:inbox"), {"q": query}).content.decode(), query

@@ -110,6 +110,23 @@ def _history(case, events, step_model):
     return steps, due, decided_at, intake_late, answered_late
 
 
+def _chunks(case_model, cases):
+    """The cases in chunks of BATCH. A queryset is read as ids first, then one chunk at a time without
+    the long texts (a province's 200,000 cases with their contents would not fit in memory at once); a
+    list (the demo's own cases) is taken as it is."""
+    if isinstance(cases, list):
+        for start in range(0, len(cases), BATCH):
+            yield cases[start : start + BATCH]
+        return
+    ids = list(cases.values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        yield list(
+            case_model.objects.filter(pk__in=ids[start : start + BATCH])
+            .defer("content", "search_folded", "public_content", "public_answer")
+            .order_by("pk")
+        )
+
+
 def rebuild(case_model, event_model, step_model, cases=None):
     """Write the deadline history of `cases` (all cases without one when None) and their stored results."""
     if cases is None:
@@ -126,9 +143,7 @@ def rebuild(case_model, event_model, step_model, cases=None):
         pending_steps.clear()
         pending_cases.clear()
 
-    cases = list(cases)
-    for start in range(0, len(cases), BATCH):
-        chunk = cases[start : start + BATCH]
+    for chunk in _chunks(case_model, cases):
         events = {}
         for event in event_model.objects.filter(case_id__in=[c.pk for c in chunk]).order_by("at", "pk"):
             events.setdefault(event.case_id, []).append(event)

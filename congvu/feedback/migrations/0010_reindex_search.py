@@ -12,6 +12,8 @@ CHUNK = 2000
 def _index(case) -> str:
     public = fold(" ".join([case.code or "", case.title, case.content]))
     digits = "".join(ch for ch in case.sender_phone if ch in "0123456789")
+    if digits.startswith("84") and len(digits) in (11, 12):
+        digits = "0" + digits[2:]  # +84 912 345 678 is found as 0912345678
     sender = fold(" ".join([case.sender_name, case.sender_phone, digits, case.sender_email]))
     return public + SENDER_MARK + sender
 
