@@ -25,8 +25,10 @@ class ThrottledLoginForm(AuthenticationForm):
         if not username or not self.cleaned_data.get("password"):
             return super().clean()  # nothing is checked, so nothing is counted (nor forgiven)
         ip_address = client_ip(self.request) if self.request else None
+        # The pair's count is kept per known browser when it has logged in to this account before.
+        counted_at = throttle.known_device_address(self.request, username, ip_address)
         try:
-            throttle.begin_attempt(username, ip_address)
+            throttle.begin_attempt(username, counted_at)
         except throttle.Throttled as refusal:
             self.retry_after = refusal.retry_after
             raise forms.ValidationError(refusal.message(), code="throttled")
@@ -35,7 +37,7 @@ class ThrottledLoginForm(AuthenticationForm):
         except forms.ValidationError:
             throttle.attempt_failed(ip_address)
             raise
-        throttle.attempt_succeeded(username, ip_address)
+        throttle.attempt_succeeded(username, counted_at)
         return cleaned
 
 

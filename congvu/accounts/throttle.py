@@ -12,11 +12,13 @@
 
 import hashlib
 import math
+import secrets
 import time
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -139,3 +141,37 @@ def attempt_failed(ip_address: str | None) -> None:
             limit=settings.LOGIN_ADDRESS_FAILURE_LIMIT,
             window_seconds=settings.LOGIN_ADDRESS_WINDOW_SECONDS,
         )
+
+
+# A browser that logged in to an account before carries a signed cookie naming that account. Its tries
+# are counted on their own, so that someone behind the same office or carrier address who types wrong
+# passwords for the account cannot block its owner (OWASP's "device cookie" defence).
+KNOWN_DEVICE_COOKIE = "cv_known_device"
+KNOWN_DEVICE_SALT = "congvu.accounts.known-device"
+KNOWN_DEVICE_MAX_AGE = 180 * 24 * 3600
+
+
+def known_device_address(request, username: str, ip_address: str | None) -> str | None:
+    """The address to count this try under: the browser's own mark when it logged in to `username`
+    before, else the network address."""
+    raw = request.COOKIES.get(KNOWN_DEVICE_COOKIE, "") if request is not None else ""
+    try:
+        value = signing.loads(raw, salt=KNOWN_DEVICE_SALT, max_age=KNOWN_DEVICE_MAX_AGE) if raw else None
+    except signing.BadSignature:
+        value = None
+    if isinstance(value, dict) and value.get("u") == username.strip().lower() and value.get("n"):
+        return "device:" + str(value["n"])[:64]
+    return ip_address
+
+
+def remember_device(response, username: str) -> None:
+    """Mark this browser as one that logged in to `username` (set after a successful password)."""
+    value = signing.dumps({"u": username.strip().lower(), "n": secrets.token_hex(16)}, salt=KNOWN_DEVICE_SALT)
+    response.set_cookie(
+        KNOWN_DEVICE_COOKIE,
+        value,
+        max_age=KNOWN_DEVICE_MAX_AGE,
+        httponly=True,
+        secure=settings.SESSION_COOKIE_SECURE,
+        samesite="Lax",
+    )

@@ -44,6 +44,11 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
+        response = self._after_password(form)
+        throttle.remember_device(response, form.get_user().get_username())
+        return response
+
+    def _after_password(self, form):
         user = form.get_user()
         if second_factor.has_device(user):
             self.request.session.cycle_key()

@@ -164,3 +164,28 @@ def test_the_right_password_from_a_fresh_address_is_never_refused(client, recept
     assert attempt(client, "tiepnhan", PASSWORD, OWNER_DESK).status_code == 302
     client.logout()
     LoginThrottle.objects.all().delete()
+
+
+def test_a_colleague_behind_the_same_address_cannot_block_the_owners_known_browser(reception_officer, clock):
+    """Someone behind the office's one address types wrong passwords for the owner's account until that
+    (account, address) pair pauses; the owner's browser, which logged in before, still gets in."""
+    from django.test import Client
+
+    owner = Client()
+    assert attempt(owner, "tiepnhan", PASSWORD, OFFICE_NAT).status_code == 302
+    owner.post(reverse("accounts:logout"))
+    colleague = Client()
+    for _ in range(6):
+        attempt(colleague, "tiepnhan", "doan-mo", OFFICE_NAT)
+    assert attempt(colleague, "tiepnhan", PASSWORD, OFFICE_NAT).status_code == 429  # that browser waits
+    response = attempt(owner, "tiepnhan", PASSWORD, OFFICE_NAT)
+    assert response.status_code == 302 and logged_in(owner)
+
+
+def test_a_forged_known_browser_cookie_counts_as_no_cookie(client, reception_officer, clock):
+    from congvu.accounts.throttle import KNOWN_DEVICE_COOKIE
+
+    client.cookies[KNOWN_DEVICE_COOKIE] = "forged:value"
+    for _ in range(3):
+        attempt(client, "tiepnhan", "doan-mo", ATTACKER)
+    assert attempt(client, "tiepnhan", PASSWORD, ATTACKER).status_code == 429
