@@ -54,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "congvu.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "congvu.core.middleware.LanguageMiddleware",
@@ -200,6 +201,14 @@ CSRF_FAILURE_VIEW = "congvu.core.views.csrf_failure"
 # entry, which the proxy appends; see congvu.core.middleware.client_ip.
 TRUST_X_FORWARDED_FOR = env_bool("TRUST_X_FORWARDED_FOR", False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Behind HTTPS (SECURE_COOKIES=true) browsers are told to use HTTPS only, for a year by default.
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+if TRUST_X_FORWARDED_FOR:
+    # The proxy that terminates HTTPS says so; without it every request would look like plain HTTP.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 SITE_NAME = env_str("SITE_NAME") or _("Văn hóa công vụ")

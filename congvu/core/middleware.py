@@ -125,3 +125,34 @@ def body_refused(request, status: int, message: str):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=status)
     return render(request, "413.html", {"message": message, "status": status}, status=status)
+
+
+# Scripts only from our own files (no inline script, no eval): an injected <script> or onclick=… in a
+# citizen's text cannot run. Styles may be inline (htmx's indicator, chart heights). The API's Swagger
+# page is ninja's own page with its inline bootstrap, so it keeps the browser's default.
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+CSP_EXEMPT_PREFIXES = ("/api/v1/docs",)
+
+
+class ContentSecurityPolicyMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not request.path.startswith(CSP_EXEMPT_PREFIXES):
+            response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        return response

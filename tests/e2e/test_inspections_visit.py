@@ -44,12 +44,10 @@ def test_inspector_records_a_visit_on_a_phone(phone_page, inspector, city, ward)
     # The connection drops while saving: the draft is kept and sent when the network returns.
     page.context.set_offline(True)
     page.click("#save-button")
-    page.wait_for_function("document.getElementById('sync-status').textContent.includes('Mất kết nối')")
+    page.locator("#sync-status", has_text="Mất kết nối").wait_for()
     assert not VisitAnswer.objects.filter(visit=visit).exists()
     page.context.set_offline(False)
-    page.wait_for_function(
-        "document.getElementById('sync-status').textContent.includes('Đã lưu lên máy chủ')"
-    )
+    page.locator("#sync-status", has_text="Đã lưu lên máy chủ").wait_for()
     assert VisitAnswer.objects.filter(visit=visit).count() == len(items)
     failed = VisitAnswer.objects.get(visit=visit, result="fail")
     assert failed.item == badge and [s.full_name for s in failed.officials.all()] == ["Hoàng Thị Đào"]

@@ -47,7 +47,7 @@ def test_paired_kiosk_keeps_ratings_while_offline_and_sends_each_once(
     page.goto(page.base_url + f"/quan-ly/hai-long/quay/{counter.pk}/")
     page.click("#pair-button")
     page.wait_for_url(f"**/kiosk/{counter.code}/")
-    page.wait_for_function("document.getElementById('k-name').textContent.includes('Trực Quầy')")
+    page.locator("#k-name", has_text="Trực Quầy").wait_for()
     assert KioskDevice.objects.filter(counter=counter, revoked_at__isnull=True).count() == 1
 
     page.context.set_offline(True)
@@ -60,9 +60,7 @@ def test_paired_kiosk_keeps_ratings_while_offline_and_sends_each_once(
     assert Rating.objects.count() == 0
 
     page.context.set_offline(False)
-    page.wait_for_function(
-        "document.getElementById('kiosk').getAttribute('data-queued') === '0'", timeout=20000
-    )
+    page.wait_for_selector("#kiosk[data-queued='0']", state="attached", timeout=20000)
     assert Rating.objects.count() == 3
     assert set(Rating.objects.values_list("level", flat=True)) == {
         "very_satisfied",
@@ -102,8 +100,8 @@ def test_kiosk_page_reopens_during_an_outage(browser_page, counter_on_duty):
     page.goto(page.base_url + f"/kiosk/{counter.code}/")
     page.fill("#k-token", token)
     page.click("#k-token-form button")
-    page.wait_for_function("document.getElementById('k-name').textContent.includes('Trực Quầy')")
-    page.wait_for_function("document.getElementById('kiosk').getAttribute('data-offline-ready') === '1'")
+    page.locator("#k-name", has_text="Trực Quầy").wait_for()
+    page.wait_for_selector("#kiosk[data-offline-ready='1']", state="attached")
 
     page.context.set_offline(True)
     page.reload()
@@ -112,7 +110,5 @@ def test_kiosk_page_reopens_during_an_outage(browser_page, counter_on_duty):
     _rate(page, "satisfied")
     assert page.locator("#k-queued").inner_text() == "1"
     page.context.set_offline(False)
-    page.wait_for_function(
-        "document.getElementById('kiosk').getAttribute('data-queued') === '0'", timeout=20000
-    )
+    page.wait_for_selector("#kiosk[data-queued='0']", state="attached", timeout=20000)
     assert Rating.objects.filter(counter=counter).count() == 1

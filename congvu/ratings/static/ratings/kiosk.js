@@ -13,7 +13,9 @@
   var apiUrl = root.getAttribute("data-api");
   var stateUrl = root.getAttribute("data-state");
   var resetSeconds = parseInt(root.getAttribute("data-reset-seconds") || "8", 10);
-  var TEXT = window.KIOSK_TEXT || {};
+  // The page's words, as JSON data in the page (not a script, which the CSP forbids inline).
+  var textData = document.getElementById("kiosk-text");
+  var TEXT = textData ? JSON.parse(textData.textContent) : {};
   var TOKEN_KEY = "congvu.kiosk.token." + code;
   var QUEUE_KEY = "congvu.kiosk.queue." + code;
   var STATE_KEY = "congvu.kiosk.state." + code;
