@@ -204,6 +204,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Behind HTTPS (SECURE_COOKIES=true) browsers are told to use HTTPS only, for a year by default.
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000 if SESSION_COOKIE_SECURE else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 if TRUST_X_FORWARDED_FOR:
     # The proxy that terminates HTTPS says so; without it every request would look like plain HTTP.

@@ -42,3 +42,20 @@ def test_https_settings_follow_secure_cookies():
 
     assert settings.SECURE_CONTENT_TYPE_NOSNIFF and settings.X_FRAME_OPTIONS == "DENY"
     assert settings.SECURE_HSTS_SECONDS == (31536000 if settings.SESSION_COOKIE_SECURE else 0)
+
+
+def test_the_deployment_check_is_clean_with_the_documented_production_settings(settings):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.DEBUG = False
+    settings.ALLOWED_HOSTS = ["congvu.example.gov.vn"]
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = True
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 31536000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = settings.SECURE_HSTS_PRELOAD = True
+    settings.SECRET_KEY = "k" * 20 + "production-secret-key-that-is-long-and-random-enough-9f8e7d6c"
+    try:
+        call_command("check", "--deploy", "--fail-level", "WARNING")
+    except SystemCheckError as error:  # pragma: no cover - the message is the point
+        raise AssertionError(str(error)) from error
