@@ -22,6 +22,7 @@ decided levels only.
 import math
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -134,8 +135,6 @@ def check_level(evaluation: Evaluation, level: str, *, at: str) -> Checked:
 
     `at` names the write: "decide" forces; "propose", "correct", "import", "api" refuse."""
     if level not in Level.values:
-        from django.core.exceptions import ValidationError
-
         raise ValidationError({"level": _("Mức xếp loại không hợp lệ.")})
     # Leave recorded since the cycle opened can make the person not rated at all.
     absence.refuse_if_not_rated(evaluation)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from congvu.core.events import record_event
+from congvu.core.spreadsheets import dmy
 from congvu.core.workdays import add_working_days, working_days_elapsed
 from congvu.feedback import rulebook
 from congvu.feedback.models import DeadlineStep, Decision
@@ -21,7 +22,7 @@ FORWARDING = (Decision.OUTSIDE, Decision.OFFICIAL_CONDUCT)
 
 
 def _date(day):
-    return day.strftime("%d/%m/%Y") if day else "—"
+    return dmy(day) or "—"
 
 
 def _step(case, kind, deadline, *, by=None, at=None, **fields):

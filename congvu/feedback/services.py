@@ -16,6 +16,7 @@ from congvu.accounts.models import Role
 from congvu.accounts.selectors import users_with_role_nearest
 from congvu.core.events import record_event
 from congvu.core.notifications import notify
+from congvu.core.spreadsheets import dmy
 from congvu.core.text import fold
 from congvu.core.uploads import cleaned_upload
 from congvu.discipline.services import open_discipline_case
@@ -480,8 +481,7 @@ def extend(case, *, by, days: int, reason: str, today=None):
     return case
 
 
-def _date(day):
-    return day.strftime("%d/%m/%Y") if day else ""
+_date = dmy  # dd/mm/yyyy, "" for none
 
 
 @transaction.atomic
